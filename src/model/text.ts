@@ -1,0 +1,69 @@
+/** Plain-text views of the document model, shared by renderers, checkers and tests. */
+import type { Block, Inline, List, Letter, Note, QaPart } from './ast.js';
+
+/** The text a reader sees for a run of inlines: text, link text and note labels, nothing added. */
+export function inlineText(content: readonly Inline[]): string {
+  let out = '';
+  for (const node of content) {
+    out += node.type === 'noteRef' ? node.label : node.text;
+  }
+  return out;
+}
+
+function listText(list: List): string {
+  return list.items
+    .map((item) => (item.children ? `${inlineText(item.content)}\n${listText(item.children)}` : inlineText(item.content)))
+    .join('\n');
+}
+
+/**
+ * The plain text of a block, the unit that `PageStart.offset` counts in: paragraphs and headings
+ * are their inline text; a list is its items' text joined by `\n` (markers excluded); a
+ * question/answer part is its label followed by `\n` and its blocks joined by `\n`.
+ */
+export function blockText(block: Block | QaPart): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return inlineText(block.content);
+    case 'list':
+      return listText(block);
+    case 'image':
+      return block.alt;
+    case 'question':
+    case 'answer':
+      return [block.label, ...block.content.map(blockText)].join('\n');
+  }
+}
+
+export function noteText(note: Note): string {
+  return inlineText(note.content);
+}
+
+/** Every text line of the letter in reading order, for word-order tests and checks. */
+export function letterWords(letter: Letter): string[] {
+  const parts: string[] = [];
+  if (letter.returnAddress) parts.push(letter.returnAddress.text);
+  parts.push(...letter.addressee.map((l) => l.text), letter.date.text, letter.subject.text);
+  parts.push(letter.sender.organisation.text, ...letter.sender.units.map((l) => l.text));
+  parts.push(...letter.sender.address.map((l) => l.text));
+  for (const f of letter.fields) parts.push(f.label, ...f.values.map((v) => v.text));
+  if (letter.salutation) parts.push(blockText(letter.salutation));
+  parts.push(...letter.body.map(blockText));
+  if (letter.closing) parts.push(blockText(letter.closing));
+  for (const s of letter.signatories) {
+    parts.push(...s.functionLines.map((l) => l.text));
+    if (s.name) parts.push(s.name.text);
+  }
+  if (letter.annex) {
+    if (letter.annex.title) parts.push(blockText(letter.annex.title));
+    parts.push(...letter.annex.intro.map(blockText), ...letter.annex.parts.map(blockText));
+  }
+  parts.push(...letter.notes.map(noteText));
+  return splitWords(parts.join('\n'));
+}
+
+/** Words as a checker compares them: split on any whitespace (including U+00A0). */
+export function splitWords(text: string): string[] {
+  return text.split(/[\s\u00a0]+/u).filter((w) => w.length > 0);
+}

@@ -1,0 +1,24 @@
+/** What the pipeline hands every renderer and what it gets back. */
+import type { Letter, LetterMetadata } from '../model/ast.js';
+import type { PageStart } from './pagination.js';
+import type { Theme } from './theme.js';
+
+export interface RenderInput {
+  letter: Letter;
+  meta: LetterMetadata;
+  theme: Theme;
+}
+
+export interface PdfRendering {
+  bytes: Uint8Array;
+  pageCount: number;
+  /** One entry per page, in order: where it begins in the document model. */
+  pageStarts: PageStart[];
+}
+
+export interface EpubRenderInput extends RenderInput {
+  /** The PDF's page starts, for the page-list; the PDF is the pagination source. */
+  pageStarts: PageStart[];
+  /** File name of the PDF next to the EPUB (`STEM.pdf`), declared as the pagination source. */
+  pdfFileName: string;
+}
