@@ -40,7 +40,15 @@ export interface CheckResult {
   passed: boolean;
 }
 
-export interface Checker {
+/**
+ * A checker for one format. Opened once per run and used for every file of its format, so a
+ * browser or JVM starts once, not once per letter. `close` must release every process it started.
+ */
+export interface CheckSession {
   format: OutputFormat;
   check(file: string): Promise<CheckResult>;
+  close(): Promise<void>;
 }
+
+/** Each format's module exports one of these as `open<Format>Checker`. */
+export type OpenChecker = () => Promise<CheckSession>;
