@@ -33,7 +33,7 @@ export function parseAnnex(lines: readonly SourceLine[], ctx: ParseContext): QaA
   const titleAt = preamble.findIndex((l) => l.text.trim() !== '');
   const title = titleAt >= 0 ? paragraph(preamble[titleAt]!, ctx) : undefined;
   const intro: Block[] = titleAt >= 0 ? parseBlocks(preamble.slice(titleAt + 1), ctx, { headings: false }) : [];
-  const annex: QaAnnex = { type: 'annex', id: annexId, line: lines[first]!.n, intro, parts: [], ...(title ? { title } : {}) };
+  const annex: QaAnnex = { type: 'annex', id: annexId, line: lines[first]!.n, ...(title ? { title } : {}), intro, parts: [] };
   if (firstLabel < 0) return annex;
 
   let pending: number[] = [];

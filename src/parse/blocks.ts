@@ -82,10 +82,16 @@ function startsOrderedList(lines: readonly SourceLine[], i: number): boolean {
   const first = itemLine(lines[i]);
   if (!first?.ordered) return false;
   const romanStart = first.style === 'lower-alpha' && first.marker.startsWith('i');
-  const next = itemLine(lines[nextNonBlank(lines, i + 1)], romanStart);
+  // The next item at the same indentation, past any nested (deeper) items.
+  let j = nextNonBlank(lines, i + 1);
+  let next = itemLine(lines[j], romanStart);
+  while (next && next.indent > first.indent) {
+    j = nextNonBlank(lines, j + 1);
+    next = itemLine(lines[j], romanStart);
+  }
   if (!next?.ordered) return false;
-  const firstAsRoman = romanStart && next.style === 'lower-roman' ? 1 : first.value;
-  return next.kind === (romanStart && next.style === 'lower-roman' ? `lower-roman${first.suffix}` : first.kind) && next.value === firstAsRoman + 1;
+  if (romanStart && next.style === 'lower-roman') return next.kind === `lower-roman${first.suffix}` && next.value === 2;
+  return next.kind === first.kind && next.value === first.value + 1;
 }
 
 interface OpenList { list: List; indent: number; kind: string; next: number }

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../util/paths.js';
 
-/** Repository root: `src/render/theme.ts` and `dist/render/theme.js` are both two levels down. */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { REPO_ROOT };
+
 export const TEMPLATES_DIR = join(REPO_ROOT, 'templates');
 export const DEFAULT_THEME = 'rijkshuisstijl';
 

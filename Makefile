@@ -1,0 +1,65 @@
+# rijkspers — the README names two commands: `make all` and `make test`.
+# Both set up a fresh Debian machine by themselves (system packages only when missing, then npm ci).
+
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -euo pipefail -c
+
+# Browsers and binaries come from Debian; an install-time download fails on our machines.
+export PUPPETEER_SKIP_DOWNLOAD := 1
+export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
+export CHROME_PATH := /usr/bin/chromium
+export NODE_OPTIONS :=
+
+INPUTS := $(sort $(wildcard input/*.txt))
+OUT := output
+SRC := $(shell find src -name '*.ts' 2>/dev/null) tsconfig.json tsconfig.build.json
+# command → Debian package that provides it
+SYSTEM_DEPS := /usr/bin/chromium:chromium \
+               /usr/bin/java:default-jre-headless \
+               /usr/share/java/epubcheck.jar:epubcheck \
+               /usr/bin/pdftoppm:poppler-utils \
+               /usr/bin/qpdf:qpdf
+
+.PHONY: all test setup system-deps typecheck clean
+
+all: setup dist/.built
+	node bin/rijkspers.js build $(INPUTS) --out $(OUT)
+
+test: setup dist/.built
+	npx tsc --noEmit -p .
+	npx vitest run
+
+setup: system-deps node_modules/.rijkspers-installed
+
+system-deps:
+	missing=()
+	for dep in $(SYSTEM_DEPS); do
+	  [ -e "$${dep%%:*}" ] || missing+=("$${dep##*:}")
+	done
+	if [ $${#missing[@]} -eq 0 ]; then exit 0; fi
+	echo "setup: installing Debian packages: $${missing[*]}"
+	sudo=""
+	if [ "$$(id -u)" -ne 0 ]; then
+	  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install $${missing[*]}" >&2; exit 1; }
+	  sudo=sudo
+	fi
+	$$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq "$${missing[@]}"
+	echo "setup: installed $${missing[*]}"
+
+node_modules/.rijkspers-installed: package.json package-lock.json
+	echo "setup: npm ci (packages from package-lock.json; no browser download)"
+	npm ci --no-audit --no-fund
+	touch $@
+
+dist/.built: node_modules/.rijkspers-installed $(SRC)
+	rm -rf dist
+	npx tsc -p tsconfig.build.json
+	touch $@
+
+typecheck: setup
+	npx tsc --noEmit -p .
+
+clean:
+	rm -rf dist $(OUT)/*.html $(OUT)/*.pdf $(OUT)/*.epub $(OUT)/*.report.json
