@@ -256,3 +256,36 @@ describe('encodings and furniture', () => {
     ]);
   });
 });
+
+describe("another ministry's letterhead (test/fixtures/letters/fin-kabinetsreactie.txt)", async () => {
+  const { parseLetterFile } = await import('../src/parse/parse-letter.js');
+  const { letter, warnings } = await parseLetterFile('test/fixtures/letters/fin-kabinetsreactie.txt');
+
+  it('reads return address, inline labels and a subject wrapped over two lines', () => {
+    expect(letter.returnAddress?.text).toBe('> Retouradres Postbus 20201 2500 EE  Den Haag');
+    expect(letter.addressee.map((l) => l.text)).toEqual(['Aan de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Postbus 20018', '2500 EA  Den Haag']);
+    expect(letter.date).toMatchObject({ text: '14 april 2026', iso: '2026-04-14' });
+    expect(letter.subject.text).toBe('Kabinetsreactie op het rapport over de toeslagen');
+  });
+
+  it('reads organisation units, address and fields with their own labels', () => {
+    expect(letter.sender.organisation.text).toBe('Ministerie van Financiën');
+    expect(letter.sender.units.map((l) => l.text)).toEqual(['Directie Algemene Fiscale Politiek']);
+    expect(letter.sender.address.map((l) => l.text)).toEqual(['Korte Voorhout 7', '2511 CW  Den Haag', 'Postbus 20201', '2500 EE  Den Haag', 'www.rijksoverheid.nl/fin']);
+    expect(letter.fields.map((f) => [f.label, f.kind, f.values.map((v) => v.text)])).toEqual([
+      ['Inlichtingen', 'contact', ['J. de Boer', 'T 070 342 80 00', 'j.deboer@minfin.nl']],
+      ['Ons kenmerk', 'ourReference', ['2026-0000123456']],
+      ['Uw brief (kenmerk)', 'yourReference', ['2026Z01234']],
+      ['Kopie aan', 'copyTo', ['Algemene Rekenkamer']],
+    ]);
+    expect(letter.fields[0]!.values[2]!.content[0]).toMatchObject({ type: 'link', href: 'mailto:j.deboer@minfin.nl' });
+  });
+
+  it('reads a letter without logo placeholder or running header', () => {
+    expect(letter.logo).toBeUndefined();
+    expect(letter.body.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph']);
+    expect(letter.closing && inlineText(letter.closing.content)).toBe('Met vriendelijke groet,');
+    expect(letter.signatories[0]!.name?.text).toBe('mr. A. van der Linden');
+    expect(warnings).toEqual([]);
+  });
+});

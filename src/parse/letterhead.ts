@@ -39,11 +39,13 @@ function groups(lines: readonly SourceLine[]): SourceLine[][] {
   return out;
 }
 
-/** The value of a `Datum`/`Betreft` label: on the label's own line, or the lines after it up to a blank. */
+/**
+ * The value of a `Datum`/`Betreft` label: the rest of the label's own line and/or the lines after
+ * it, up to a blank line or the next label (a long Betreft wraps onto a second line).
+ */
 function labelValue(lines: readonly SourceLine[], at: number, inline: string, stopAt: RegExp[]): { lines: SourceLine[]; next: number } {
   const label = lines[at]!;
-  if (inline.trim() !== '') return { lines: [{ n: label.n, text: inline.trim() }], next: at + 1 };
-  const out: SourceLine[] = [];
+  const out: SourceLine[] = inline.trim() !== '' ? [{ n: label.n, text: inline.trim() }] : [];
   let i = at + 1;
   while (i < lines.length && lines[i]!.text.trim() !== '' && !stopAt.some((re) => re.test(lines[i]!.text.trim()))) {
     out.push(lines[i]!);

@@ -56,7 +56,8 @@ const FIELD_LABELS: ReadonlyArray<[RegExp, FieldKind]> = [
 
 /** The kind of a known field label (`Onze referentie:` → ourReference), or undefined. */
 export function knownFieldKind(label: string): FieldKind | undefined {
-  const bare = label.trim().replace(/\s*:$/u, '');
+  // `Uw brief (kenmerk)`, `Bijlage(n):` — a parenthetical or a colon does not change the kind.
+  const bare = label.trim().replace(/\s*:$/u, '').replace(/\s*\([^)]*\)$/u, '');
   return FIELD_LABELS.find(([re]) => re.test(bare))?.[1];
 }
 

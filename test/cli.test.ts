@@ -1,0 +1,179 @@
+/**
+ * The command line: exit codes, FILE:LINE errors without stack traces, nothing written for bad
+ * input, reproducible outputs. Builds run without checks here; test/publish-samples.test.ts runs
+ * the checkers.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.js';
+import { letterText } from './helpers/letters.js';
+
+const REF = 'input/000_4c8a1616a76a7555.txt';
+
+interface Run { code: number; out: string; err: string }
+
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
+});
+afterEach(() => { vi.restoreAllMocks(); });
+
+async function run(...args: string[]): Promise<Run> {
+  const code = await main(args);
+  return { code, out, err };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'rijkspers-cli-'));
+}
+
+describe('rijkspers build (without checks)', () => {
+  it('writes every format and a report, and says so per output', async () => {
+    const dir = tempDir();
+    const r = await run('build', REF, '--out', dir, '--no-check');
+    expect(r.err).toContain('input/000_4c8a1616a76a7555.txt:112: warning: "Antwoord 7 en 8" follows Vraag 8 and Vraag 9');
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      '000_4c8a1616a76a7555.epub', '000_4c8a1616a76a7555.html', '000_4c8a1616a76a7555.pdf', '000_4c8a1616a76a7555.report.json',
+    ]);
+    expect(r.out).toMatch(/WROTE .*000_4c8a1616a76a7555\.pdf .*\d+ pages \(not checked\)/u);
+    expect(r.out).toMatch(/Summary: 1 letter, 3 outputs written, not checked, 0 input errors, 1 warning → exit 0/u);
+    const report = JSON.parse(readFileSync(join(dir, '000_4c8a1616a76a7555.report.json'), 'utf8'));
+    expect(report).toMatchObject({
+      input: REF, status: 'not-checked', title: expect.stringMatching(/^Beantwoording vragen/u),
+      summary: { outputs: 3, checked: 0, violations: 0, warnings: 1 },
+    });
+    expect(report.warnings[0]).toMatchObject({ code: 'qa-label-mismatch', line: 112 });
+    expect(report.outputs.map((o: { format: string }) => o.format)).toEqual(['html', 'pdf', 'epub']);
+    expect(report.outputs[1].pages).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives byte-identical files on a second build', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    expect((await run('build', REF, '--out', a, '--no-check')).code).toBe(0);
+    expect((await run('build', REF, '--out', b, '--no-check')).code).toBe(0);
+    for (const name of readdirSync(a)) {
+      expect(readFileSync(join(b, name)).equals(readFileSync(join(a, name))), name).toBe(true);
+    }
+  });
+
+  it('builds only the formats asked for', async () => {
+    const dir = tempDir();
+    expect((await run('build', REF, '--out', dir, '--no-check', '--format', 'html')).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['000_4c8a1616a76a7555.html', '000_4c8a1616a76a7555.report.json']);
+  });
+
+  it('prints the outcome as JSON with --json', async () => {
+    const dir = tempDir();
+    const r = await run('build', REF, '--out', dir, '--no-check', '--format', 'html', '--json');
+    const parsed = JSON.parse(r.out);
+    expect(parsed.summary).toMatchObject({ letters: 1, outputs: 1, exitCode: 0 });
+    expect(parsed.outcomes[0]).toMatchObject({ input: REF, status: 'not-checked' });
+  });
+});
+
+describe('bad input', () => {
+  const cases: Array<[string, string | Buffer, RegExp]> = [
+    ['empty.txt', '', /empty\.txt:1: error: the file is empty/u],
+    ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /binary\.txt:1: error: not UTF-8 text/u],
+    ['unterminated.txt', letterText({ body: ['Tekst.[footnoteRef:1 zonder einde'] }), /unterminated\.txt:35: error: unterminated footnote marker/u],
+    ['notaletter.txt', 'Boodschappen\n\n- melk\n- brood\n', /notaletter\.txt:1: error: no letter structure found/u],
+  ];
+
+  it.each(cases)('%s exits 2 with FILE:LINE, no stack trace, and leaves nothing in --out', async (name, content, message) => {
+    const src = tempDir();
+    const dir = tempDir();
+    const file = join(src, name);
+    writeFileSync(file, content);
+    const r = await run('build', file, '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /u);
+    expect(r.out).toContain('nothing written');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('removes stale outputs of a letter that no longer parses', async () => {
+    const src = tempDir();
+    const dir = tempDir();
+    const file = join(src, 'brief.txt');
+    writeFileSync(file, letterText());
+    expect((await run('build', file, '--out', dir, '--no-check', '--format', 'html')).code).toBe(0);
+    expect(readdirSync(dir)).toContain('brief.html');
+    writeFileSync(file, '');
+    expect((await run('build', file, '--out', dir, '--no-check')).code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('publishes the good letters and still exits 2 when one input is bad', async () => {
+    const src = tempDir();
+    const dir = tempDir();
+    writeFileSync(join(src, 'a.txt'), letterText());
+    writeFileSync(join(src, 'b.txt'), '');
+    const r = await run('build', join(src, 'a.txt'), join(src, 'b.txt'), '--out', dir, '--no-check', '--format', 'html');
+    expect(r.code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.report.json']);
+    expect(r.out).toMatch(/2 letters, 1 output written, not checked, 1 input error/u);
+  });
+
+  it('rejects a missing file, an unknown format and an unknown command with exit 2', async () => {
+    expect((await run('build', 'input/does-not-exist.txt', '--out', tempDir())).err).toMatch(/does-not-exist\.txt:1: error: cannot read the file \(no such file\)/u);
+    expect((await run('build', REF, '--format', 'docx')).code).toBe(2);
+    expect(err).toMatch(/--format takes a list of html, pdf, epub/u);
+    expect((await run('publish')).code).toBe(2);
+    expect((await run('build', REF, '--bogus')).code).toBe(2);
+  });
+});
+
+describe('rijkspers parse', () => {
+  it('prints the AST as JSON', async () => {
+    const r = await run('parse', REF, '--json');
+    expect(r.code).toBe(0);
+    const ast = JSON.parse(r.out);
+    expect(ast).toMatchObject({ type: 'letter', lang: 'nl', date: { iso: '2026-02-12' }, source: { stem: '000_4c8a1616a76a7555' } });
+    expect(ast.annex.parts).toHaveLength(19);
+  });
+
+  it('prints a summary without --json', async () => {
+    const r = await run('parse', 'input/ocw-kamerbrief-leesvaardigheid.txt');
+    expect(r.out).toContain('"Aanpak leesvaardigheid in het funderend onderwijs"');
+    expect(r.out).toContain('body: 10 blocks (3 headings, 2 lists)');
+    expect(r.out).toContain('notes: 2 footnotes, 0 source references');
+  });
+
+  it('exits 2 with FILE:LINE on a bad file', async () => {
+    const src = tempDir();
+    writeFileSync(join(src, 'x.txt'), '');
+    const r = await run('parse', join(src, 'x.txt'), '--json');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/x\.txt:1: error: the file is empty/u);
+  });
+});
+
+describe('rijkspers check', () => {
+  it('refuses files it cannot check', async () => {
+    const r = await run('check', 'README.md');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/README\.md:1: error: cannot check this file type/u);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs from bin/ after the build and exits with the CLI code', () => {
+    expect(existsSync('dist/cli.js'), 'dist/ is built by `make test` before the tests run').toBe(true);
+    const ok = spawnSync(process.execPath, ['bin/rijkspers.js', '--version'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/u);
+    const bad = spawnSync(process.execPath, ['bin/rijkspers.js', 'parse', 'input/nope.txt'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('input/nope.txt:1: error: cannot read the file (no such file)\n');
+  });
+});
