@@ -1,0 +1,78 @@
+/**
+ * Web fonts of a theme as `@font-face` rules. The unicode-range, weight and style of each file
+ * are taken from the font package's own CSS (@fontsource ships one rule per subset file), so the
+ * latin and latin-ext subsets combine into one family without any numbers copied into our code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Theme, ThemeFonts } from '../theme.js';
+
+export interface WebFontFace {
+  family: string;
+  style: string;
+  weight: string;
+  /** Absent when the package does not restrict the file to a range. */
+  unicodeRange?: string;
+  /** Absolute path of the woff2 file. */
+  file: string;
+}
+
+const cssCache = new Map<string, string>();
+
+function readCss(path: string): string {
+  let css = cssCache.get(path);
+  if (css === undefined) {
+    css = readFileSync(path, 'utf8');
+    cssCache.set(path, css);
+  }
+  return css;
+}
+
+function descriptor(rule: string, name: string): string | undefined {
+  return new RegExp(`${name}\\s*:\\s*([^;]+);`, 'u').exec(rule)?.[1]?.trim();
+}
+
+/** The package's `@font-face` rule whose `src` names this file. */
+function packageRule(file: string): string {
+  const name = basename(file);
+  const packageDir = dirname(dirname(file));
+  const m = /-(\d{3})-(normal|italic)\.woff2$/u.exec(name);
+  const likely = m ? [`${m[1]}${m[2] === 'italic' ? '-italic' : ''}.css`] : [];
+  const all = readdirSync(packageDir).filter((f) => f.endsWith('.css')).sort();
+  for (const cssFile of [...likely, ...all]) {
+    const css = readCss(join(packageDir, cssFile));
+    for (const rule of css.match(/@font-face\s*\{[^}]*\}/gu) ?? []) {
+      if (rule.includes(`/${name})`)) return rule;
+    }
+  }
+  throw new Error(`no @font-face rule for ${name} in the CSS of ${packageDir}: cannot tell its unicode-range and weight`);
+}
+
+export function webFontFaces(theme: Theme, keys: readonly (keyof ThemeFonts)[]): WebFontFace[] {
+  return keys.map((key) => {
+    const file = theme.fontPath(key);
+    const rule = packageRule(file);
+    const range = descriptor(rule, 'unicode-range');
+    return {
+      family: theme.data.fonts.family,
+      style: descriptor(rule, 'font-style') ?? 'normal',
+      weight: descriptor(rule, 'font-weight') ?? '400',
+      ...(range ? { unicodeRange: range } : {}),
+      file,
+    };
+  });
+}
+
+/** `@font-face` rules; `src` gives the URL of each file (a data: URI for HTML, a path for EPUB). */
+export function fontFaceCss(faces: readonly WebFontFace[], src: (face: WebFontFace) => string): string {
+  return faces.map((f) => [
+    '@font-face {',
+    `  font-family: "${f.family.replace(/["\\]/gu, '')}";`,
+    `  font-style: ${f.style};`,
+    `  font-weight: ${f.weight};`,
+    '  font-display: swap;',
+    `  src: url(${src(f)}) format("woff2");`,
+    ...(f.unicodeRange ? [`  unicode-range: ${f.unicodeRange};`] : []),
+    '}',
+  ].join('\n')).join('\n');
+}
