@@ -1,0 +1,91 @@
+/**
+ * The EPUB 3 publication: a reflowable book as navigable as the PDF.
+ *
+ * letter → content documents from the shared partials, with the PDF's page markers (chapters.ts,
+ * page-list.ts) → navigation (navigation.ts) and package metadata (package-metadata.ts) → the
+ * theme's EJS templates run by epub-gen-memory, its defects worked around in one place
+ * (epub-gen-workarounds.ts) → a reproducible container (zip.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fontFaceCss, webFontFaces } from '../markup/web-fonts.js';
+import type { Theme } from '../theme.js';
+import type { EpubRenderInput } from '../types.js';
+import { buildChapters } from './chapters.js';
+import { runEpubGen, type EpubResource, type EpubTemplates } from './epub-gen-workarounds.js';
+import { buildNavigation } from './navigation.js';
+import { epubSettings, epubString, packageMetadata, type EpubSettings } from './package-metadata.js';
+import { resolvePageStarts } from './page-list.js';
+import { zipEpub } from './zip.js';
+
+/** The nav document's name is fixed by epub-gen-memory. */
+const NAV_FILE = 'toc.xhtml';
+
+const fileCache = new Map<string, Buffer>();
+
+function readCached(path: string): Buffer {
+  let data = fileCache.get(path);
+  if (!data) {
+    data = readFileSync(path);
+    fileCache.set(path, data);
+  }
+  return data;
+}
+
+function templates(theme: Theme): EpubTemplates {
+  const read = (name: string): string => readCached(theme.file(`epub/${name}`)).toString('utf8');
+  return {
+    contentOPF: read('content.opf.ejs'),
+    tocXHTML: read('toc.xhtml.ejs'),
+    tocNCX: read('toc.ncx.ejs'),
+    chapterXHTML: read('chapter.xhtml.ejs'),
+  };
+}
+
+/** The theme's web fonts as files of the book, and the `@font-face` rules that load them. */
+function fonts(theme: Theme, settings: EpubSettings): { resources: EpubResource[]; css: string } {
+  const faces = webFontFaces(theme, settings.fonts);
+  const resources = faces.map((face, i): EpubResource => ({
+    id: `font-${i + 1}`,
+    href: `fonts/${basename(face.file)}`,
+    mediaType: 'font/woff2',
+    data: new Uint8Array(readCached(face.file)),
+  }));
+  return { resources, css: fontFaceCss(faces, (face) => `"fonts/${basename(face.file)}"`) };
+}
+
+export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
+  const { letter, meta, theme, pageStarts, pdfFileName } = input;
+  const settings = epubSettings(theme);
+  const anchors = resolvePageStarts(letter, pageStarts);
+  const { chapters, pageDocument } = buildChapters(input, settings, anchors);
+  const { nav, ncx } = buildNavigation(chapters, anchors, pageDocument, NAV_FILE, {
+    tocTitle: theme.t('contents'),
+    landmarksTitle: theme.t('landmarks'),
+    pageListTitle: theme.t('pageList'),
+    letterLandmark: epubString(settings, 'letterLandmark'),
+    annexLandmark: epubString(settings, 'annexLandmark'),
+    notesLandmark: epubString(settings, 'notesLandmark'),
+    pageLabel: (page) => epubString(settings, 'pageListItem', { page }),
+  });
+  const pkg = packageMetadata(letter, meta, settings, { pages: nav.pageList.length, pdfFileName });
+  const font = fonts(theme, settings);
+  const css = `${font.css}\n\n${readCached(theme.file('epub/epub.css')).toString('utf8')}`;
+
+  const entries = await runEpubGen({
+    identifier: pkg.identifier,
+    title: pkg.title,
+    author: pkg.creator,
+    publisher: pkg.publisher,
+    description: pkg.description,
+    lang: pkg.lang,
+    isoDate: meta.isoDate,
+    tocTitle: nav.tocTitle,
+    css,
+    templates: templates(theme),
+    chapters: chapters.map((c) => ({ ...c })),
+    resources: font.resources,
+    templateData: { meta: pkg, nav, ncx },
+  });
+  return zipEpub(entries, meta.isoDate);
+}

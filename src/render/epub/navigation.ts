@@ -1,0 +1,128 @@
+/**
+ * Navigation data for the nav document and the NCX: a table of contents with every heading of
+ * every document (so every question and answer), landmarks, and the page list (one entry per
+ * PDF page, in page order, each pointing at its marker). The EJS templates only print this.
+ */
+import type { ChapterDocument } from './chapters.js';
+import type { PageAnchor } from './page-list.js';
+import { pageMarkerId } from './page-list.js';
+import { idsOf, outline } from './xhtml.js';
+
+export interface TocEntry {
+  label: string;
+  href: string;
+  children: TocEntry[];
+  /** NCX navPoint id and play order (document order, shared by entries with the same target). */
+  ncxId: string;
+  playOrder: number;
+}
+
+export interface PageListEntry {
+  label: string;
+  /** The page number as the NCX `value` attribute wants it. */
+  value: number;
+  href: string;
+  ncxId: string;
+  playOrder: number;
+}
+
+export interface Landmark {
+  type: string;
+  href: string;
+  label: string;
+}
+
+export interface Navigation {
+  tocTitle: string;
+  toc: TocEntry[];
+  landmarksTitle: string;
+  landmarks: Landmark[];
+  pageListTitle: string;
+  pageList: PageListEntry[];
+}
+
+export interface NcxData {
+  depth: number;
+  totalPageCount: number;
+  maxPageNumber: number;
+}
+
+export interface NavigationStrings {
+  tocTitle: string;
+  landmarksTitle: string;
+  pageListTitle: string;
+  letterLandmark: string;
+  annexLandmark: string;
+  notesLandmark: string;
+  pageLabel: (page: number) => string;
+}
+
+/** Position of a link target in reading order: document index, then the target id's index in it (-1: the document's top). */
+function positionOf(chapters: readonly ChapterDocument[], idLists: readonly string[][], href: string): [number, number] {
+  const [file, id] = href.split('#');
+  const doc = chapters.findIndex((c) => c.filename === file);
+  if (doc < 0) return [Number.MAX_SAFE_INTEGER, 0];
+  return [doc, id === undefined ? -1 : (idLists[doc]?.indexOf(id) ?? -1)];
+}
+
+export function buildNavigation(
+  chapters: readonly ChapterDocument[],
+  anchors: readonly PageAnchor[],
+  pageDocument: ReadonlyMap<number, number>,
+  navFile: string,
+  strings: NavigationStrings,
+): { nav: Navigation; ncx: NcxData } {
+  // Table of contents: the headings of each document, nested by level.
+  const toc: TocEntry[] = [];
+  const stack: Array<{ level: number; entry: TocEntry }> = [];
+  let depth = 0;
+  for (const chapter of chapters) {
+    for (const h of outline(chapter.body)) {
+      const entry: TocEntry = { label: h.text, href: h.targetId ? `${chapter.filename}#${h.targetId}` : chapter.filename, children: [], ncxId: '', playOrder: 0 };
+      while (stack.length && (stack.at(-1)?.level ?? 0) >= h.level) stack.pop();
+      (stack.at(-1)?.entry.children ?? toc).push(entry);
+      stack.push({ level: h.level, entry });
+      depth = Math.max(depth, stack.length);
+    }
+  }
+
+  const pageList: PageListEntry[] = [...anchors]
+    .sort((a, b) => a.page - b.page)
+    .map((a) => {
+      const doc = chapters[pageDocument.get(a.page) ?? -1];
+      if (!doc) throw new Error(`epub: no document holds the marker of page ${a.page}`);
+      return { label: strings.pageLabel(a.page), value: a.page, href: `${doc.filename}#${pageMarkerId(a.page)}`, ncxId: `page-target-${a.page}`, playOrder: 0 };
+    });
+
+  // NCX play order: one number per distinct target, in reading order.
+  const idLists = chapters.map((c) => idsOf(c.body));
+  const flat: Array<TocEntry | PageListEntry> = [];
+  const walk = (entries: TocEntry[]): void => entries.forEach((e) => { flat.push(e); walk(e.children); });
+  walk(toc);
+  flat.push(...pageList);
+  const targets = [...new Set(flat.map((e) => e.href))].sort((a, b) => {
+    const [da, ia] = positionOf(chapters, idLists, a);
+    const [db, ib] = positionOf(chapters, idLists, b);
+    return da - db || ia - ib;
+  });
+  const order = new Map(targets.map((href, i) => [href, i + 1]));
+  let n = 0;
+  const number = (entries: TocEntry[]): void => entries.forEach((e) => { e.ncxId = `nav-point-${++n}`; e.playOrder = order.get(e.href) ?? 0; number(e.children); });
+  number(toc);
+  for (const p of pageList) p.playOrder = order.get(p.href) ?? 0;
+
+  const landmarks: Landmark[] = [{ type: 'toc', href: `${navFile}#toc`, label: strings.tocTitle }];
+  for (const chapter of chapters) {
+    landmarks.push(chapter.id === 'letter'
+      ? { type: 'bodymatter', href: chapter.filename, label: strings.letterLandmark }
+      : { type: 'appendix', href: chapter.filename, label: strings.annexLandmark });
+  }
+  for (const chapter of chapters) {
+    if (idsOf(chapter.body).includes('notes')) landmarks.push({ type: 'endnotes', href: `${chapter.filename}#notes`, label: strings.notesLandmark });
+  }
+
+  return {
+    nav: { tocTitle: strings.tocTitle, toc, landmarksTitle: strings.landmarksTitle, landmarks, pageListTitle: strings.pageListTitle, pageList },
+    ncx: { depth: Math.max(1, depth), totalPageCount: pageList.length, maxPageNumber: Math.max(0, ...pageList.map((p) => p.value)) },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The package document's metadata: what a reading system and a catalogue learn about the book
+ * before opening it. Every value comes from the letter (`LetterMetadata`) or the theme's EPUB
+ * settings, never from the clock, so two builds of one letter agree to the byte.
+ */
+import { readFileSync } from 'node:fs';
+import type { Letter, LetterMetadata } from '../../model/ast.js';
+import type { Theme, ThemeFonts } from '../theme.js';
+
+/** `templates/<theme>/epub/epub.json`. */
+export interface EpubSettings {
+  files: { letter: string; annex: string };
+  fonts: Array<keyof ThemeFonts>;
+  strings: Record<string, string>;
+}
+
+const settingsCache = new Map<string, EpubSettings>();
+
+export function epubSettings(theme: Theme): EpubSettings {
+  let settings = settingsCache.get(theme.dir);
+  if (!settings) {
+    settings = JSON.parse(readFileSync(theme.file('epub/epub.json'), 'utf8')) as EpubSettings;
+    settingsCache.set(theme.dir, settings);
+  }
+  return settings;
+}
+
+export function epubString(settings: EpubSettings, key: string, values: Record<string, string | number> = {}): string {
+  const template = settings.strings[key];
+  if (template === undefined) throw new Error(`epub.json: no string "${key}"`);
+  return template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? `{${k}}`));
+}
+
+export const CONFORMS_TO = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';
+
+export interface PackageMetadata {
+  /** `urn:rijkspers:<our reference or file stem>`: stable for a letter, different between letters. */
+  identifier: string;
+  title: string;
+  creator: string;
+  publisher: string;
+  lang: string;
+  /** `YYYY-MM-DD`, the letter date. */
+  date: string;
+  /** `YYYY-MM-DDT00:00:00Z`: the letter date, never the build time. */
+  modified: string;
+  description: string;
+  /** The PDF the page numbers come from; absent when there are no page numbers. */
+  paginationSource?: string;
+  accessMode: string[];
+  accessModeSufficient: string[];
+  accessibilityFeatures: string[];
+  accessibilityHazard: string[];
+  accessibilitySummary: string;
+  conformsTo: string;
+  certifiedBy: string;
+}
+
+/**
+ * A URN namespace-specific string keeps letters, digits and `()+,-.:=@;$_!*'`; anything else is
+ * percent-encoded, so a reference with spaces or slashes still gives a valid, stable identifier.
+ */
+export function urnPart(text: string): string {
+  return [...text.trim()]
+    .map((c) => (/[A-Za-z0-9()+,\-.:=@;$_!*]/u.test(c) ? c : [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')))
+    .join('');
+}
+
+export function epubIdentifier(letter: Letter, meta: LetterMetadata): string {
+  const part = meta.ourReference?.trim() ? meta.ourReference : letter.source.stem;
+  return `urn:rijkspers:${urnPart(part)}`;
+}
+
+export function packageMetadata(
+  letter: Letter,
+  meta: LetterMetadata,
+  settings: EpubSettings,
+  pagination: { pages: number; pdfFileName: string },
+): PackageMetadata {
+  const paged = pagination.pages > 0;
+  return {
+    identifier: epubIdentifier(letter, meta),
+    title: meta.title,
+    creator: meta.author,
+    publisher: meta.author,
+    lang: meta.lang,
+    date: meta.isoDate,
+    modified: `${meta.isoDate}T00:00:00Z`,
+    description: meta.description,
+    ...(paged ? { paginationSource: pagination.pdfFileName } : {}),
+    accessMode: ['textual'],
+    accessModeSufficient: ['textual'],
+    accessibilityFeatures: [
+      'structuralNavigation',
+      'tableOfContents',
+      'readingOrder',
+      // Only with a page list: claiming page numbers without markers is an Ace violation, and a lie.
+      ...(paged ? ['printPageNumbers', 'pageNavigation'] : []),
+    ],
+    accessibilityHazard: ['none'],
+    accessibilitySummary: epubString(settings, 'accessibilitySummary'),
+    conformsTo: CONFORMS_TO,
+    certifiedBy: epubString(settings, 'certifiedBy'),
+  };
+}
