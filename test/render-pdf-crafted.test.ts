@@ -1,0 +1,280 @@
+/**
+ * The PDF renderer on crafted letters: a paragraph crossing pages, a footnote too long for its
+ * page, URLs wider than the column, no-break spaces, a long and a nested list, characters Fira
+ * Sans lacks, `&` and `<` in the Betreft, and a character no font has.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inlineText, noteText, splitWords } from '../src/model/text.js';
+import { MissingGlyphError, renderPdf } from '../src/render/pdf/index.js';
+import { loadTheme } from '../src/render/theme.js';
+import type { PdfRendering } from '../src/render/types.js';
+import { craft, CRAFTED_BODIES, FURNITURE, LONG_URL, type Crafted } from './fixtures/pdf/crafted.js';
+import { addedWords, alignWords, elementsOfType, expectedParagraphCount, mainWords, readingText, textOfId } from './fixtures/pdf/expect.js';
+import { elements, inspectPdf, objrs, pagesOf, tagText, type Inspected, type TagNode } from './fixtures/pdf/inspect.js';
+
+const theme = loadTheme();
+const dir = mkdtempSync(join(tmpdir(), 'rijkspers-pdf-crafted-'));
+const MM = 72 / 25.4;
+const COLUMN_LEFT = 27 * MM;
+const COLUMN_RIGHT = (27 + 135) * MM;
+
+interface Case extends Crafted {
+  pdf: PdfRendering;
+  doc: Inspected;
+  file: string;
+}
+
+const cases = new Map<string, Case>();
+const SUBJECT = 'Kosten & baten van <regels> voor A&B en "citaten"';
+
+/** The furniture letter rendered first, while the process's font caches are empty. */
+let renderedFirst: Uint8Array;
+
+beforeAll(async () => {
+  const furniture = craft({ ...FURNITURE, body: CRAFTED_BODIES.sections }, 'furniture.txt');
+  renderedFirst = (await renderPdf({ letter: furniture.letter, meta: furniture.meta, theme })).bytes;
+  const all: Array<[string, Crafted]> = Object.entries(CRAFTED_BODIES).map(([name, body]) => [name, craft({ body }, `${name}.txt`)]);
+  all.push(['subject', craft({ body: ['Een korte brief.'], subject: SUBJECT }, 'subject.txt')]);
+  all.push(['furniture', craft({ ...FURNITURE, body: CRAFTED_BODIES.sections }, 'furniture.txt')]);
+  for (const [name, c] of all) {
+    const pdf = await renderPdf({ letter: c.letter, meta: c.meta, theme });
+    const file = join(dir, `${name}.pdf`);
+    writeFileSync(file, pdf.bytes);
+    cases.set(name, { ...c, pdf, file, doc: await inspectPdf(pdf.bytes) });
+  }
+});
+
+const get = (name: string): Case => cases.get(name)!;
+
+/** Marked-content sequences (one per drawn line) of an element's own text, per page. */
+function linesPerPage(node: TagNode): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const kid of node.kids) if (kid.kind === 'mc') out.set(kid.page, (out.get(kid.page) ?? 0) + 1);
+  return out;
+}
+
+describe('every crafted letter', () => {
+  it('keeps all words, one P per paragraph, and passes the PDF/UA checker', async () => {
+    const { checkPdf } = await import('../src/check/pdf/index.js');
+    for (const [name, c] of cases) {
+      const words = splitWords(readingText(c.doc.root, (n) => n.type === 'Note'));
+      const { missing, unexpected } = alignWords(mainWords(c.letter), words, addedWords(c.letter, '•'));
+      expect({ name, missing, unexpected }).toEqual({ name, missing: [], unexpected: [] });
+      expect(elementsOfType(c.doc.root, 'P'), name).toHaveLength(expectedParagraphCount(c.letter));
+      const result = await checkPdf(c.file);
+      expect(result.violations.map((v) => `${name} ${v.rule}: ${v.message}`)).toEqual([]);
+    }
+  });
+
+  it('never lets tagged text run past the right edge of its column', () => {
+    for (const [name, c] of cases) {
+      c.doc.pages.forEach((page, p) => {
+        for (const run of page.runs) {
+          if (run.artifact || run.x > COLUMN_RIGHT) continue; // the reference column starts right of the body
+          expect(run.x + run.width, `${name} p${p + 1}: "${run.str}"`).toBeLessThanOrEqual(COLUMN_RIGHT + 0.5);
+          expect(run.x).toBeGreaterThanOrEqual(COLUMN_LEFT - 0.01);
+        }
+      });
+    }
+  });
+
+  it('reports page starts that point at the text the page begins with', () => {
+    for (const [name, c] of cases) {
+      for (const start of c.pdf.pageStarts.slice(1)) {
+        if (start.blockId === 'notes') {
+          // A page holding only the rest of a long note: its first text continues a Note.
+          const first = c.doc.pages[start.page - 1]!.taggedText[0]!.replace(/\s+/gu, ' ').trim().slice(0, 20);
+          const notes = elementsOfType(c.doc.root, 'Note').map((n) => tagText(n).replace(/\s+/gu, ' '));
+          expect(notes.some((n) => n.includes(first)), `${name} page ${start.page}`).toBe(true);
+          continue;
+        }
+        const text = textOfId(c.letter, start.blockId);
+        expect(text, `${name} page ${start.page}: ${start.blockId}`).toBeDefined();
+        const first = c.doc.pages[start.page - 1]!.taggedText[0]!.replace(/\s+/gu, ' ').trim().slice(0, 10);
+        expect(text!.slice(start.offset).replace(/\s+/gu, ' ').startsWith(first), `${name} page ${start.page}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('a paragraph longer than a page', () => {
+  it('is one P over several pages, its text exact, with no widow or orphan line', () => {
+    const { doc, letter, pdf } = get('longParagraph');
+    const model = letter.body[1]!;
+    const p = elementsOfType(doc.root, 'P').find((e) => tagText(e) === inlineText(model.type === 'paragraph' ? model.content : []))!;
+    expect(p).toBeDefined();
+    expect(pagesOf(p).length).toBeGreaterThanOrEqual(2);
+    for (const [, count] of linesPerPage(p)) expect(count).toBeGreaterThanOrEqual(2);
+    const continued = pdf.pageStarts.find((s) => s.blockId === model.id && s.offset > 0);
+    expect(continued).toBeDefined();
+    // The offset is the start of a word: the character before it is the space that ended the previous page.
+    expect(inlineText(model.type === 'paragraph' ? model.content : []).charAt(continued!.offset - 1)).toBe(' ');
+  });
+});
+
+describe('a footnote longer than the room left on its page', () => {
+  it('starts on the page of its call and continues on the next page', () => {
+    const { doc, letter } = get('longFootnote');
+    const note = elementsOfType(doc.root, 'Note')[0]!;
+    const [lbl, p] = note.kids.filter((k): k is TagNode => k.kind === 'el');
+    const call = elementsOfType(doc.root, 'Reference')[0]!;
+    expect(pagesOf(lbl!)).toEqual([pagesOf(call)[0]]);
+    const pages = pagesOf(p!);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0]).toBe(pagesOf(call)[0]);
+    expect(tagText(p!)).toBe(noteText(letter.notes[0]!));
+  });
+});
+
+describe('addresses wider than the column', () => {
+  it('wrap inside the column at URL punctuation, one Link with an annotation per line', () => {
+    const { doc } = get('url');
+    const links = elementsOfType(doc.root, 'Link').filter((l) => tagText(l) === LONG_URL);
+    expect(links).toHaveLength(1);
+    const annots = objrs(links[0]!);
+    expect(annots.length).toBeGreaterThanOrEqual(2);
+    for (const { annot } of annots) {
+      expect(annot.uri).toBe(LONG_URL);
+      expect(annot.contents).toBe(`Link naar ${LONG_URL}`);
+      expect(annot.rect[2]!).toBeLessThanOrEqual(COLUMN_RIGHT + 0.5);
+    }
+    const lines = links[0]!.content.filter((c): c is string => typeof c === 'string');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    // Every line but the last ends right after URL punctuation.
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/[/.?&=_#@~+-]$/u);
+  });
+
+  it('breaks anywhere as a last resort (a path segment wider than the column)', () => {
+    const { doc } = get('url');
+    const long = elementsOfType(doc.root, 'Link').find((l) => tagText(l).includes('abcdefghij'))!;
+    const lines = long.content.filter((c): c is string => typeof c === 'string');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.join('')).toBe(`https://www.example.org/${'abcdefghij'.repeat(14)}`);
+  });
+});
+
+describe('no-break spaces', () => {
+  it('are kept in the tags and never end a line', () => {
+    const { doc, letter } = get('nbsp');
+    const model = letter.body[0]!;
+    const text = inlineText(model.type === 'paragraph' ? model.content : []);
+    const p = elementsOfType(doc.root, 'P').find((e) => tagText(e) === text)!;
+    expect(p).toBeDefined();
+    const lines = p.content.filter((c): c is string => typeof c === 'string');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) {
+      expect(line.endsWith('\u00a0')).toBe(false);
+      expect(line.startsWith('\u00a0')).toBe(false);
+      // A line never starts inside an NBSP group such as "€ 10 miljoen": it starts after a real space.
+      expect(line).not.toMatch(/^\d+\u00a0miljoen/u);
+    }
+    expect(text.split('\u00a0').length).toBeGreaterThan(80);
+  });
+});
+
+describe('lists', () => {
+  it('are L > LI > Lbl + LBody, 15 items, nested lists inside the item LBody', () => {
+    const { doc } = get('list');
+    const lists = elementsOfType(doc.root, 'L');
+    const top = lists.filter((l) => !lists.some((o) => o !== l && elements(o).includes(l)));
+    expect(top).toHaveLength(2);
+    const [long, nested] = top as [TagNode, TagNode];
+    const items = (l: TagNode): TagNode[] => l.kids.filter((k): k is TagNode => k.kind === 'el');
+    expect(items(long)).toHaveLength(15);
+    for (const li of items(long)) {
+      expect(li.type).toBe('LI');
+      expect(li.kids.filter((k): k is TagNode => k.kind === 'el').map((k) => k.type)).toEqual(['Lbl', 'LBody']);
+      expect(tagText(li.kids.find((k): k is TagNode => k.kind === 'el' && k.type === 'Lbl')!)).toBe('•');
+    }
+    expect(tagText(items(long)[14]!)).toContain('maatregel 15');
+    const firstBody = items(items(nested)[0]!).find((k) => k.type === 'LBody')!;
+    const sub = firstBody.kids.find((k): k is TagNode => k.kind === 'el' && k.type === 'L')!;
+    expect(sub).toBeDefined();
+    expect(items(sub).map((li) => tagText(li))).toEqual(['a.eerste subpunt;', 'b.tweede subpunt;']);
+    expect(items(nested).map((li) => tagText(items(li)[0]!))).toEqual(['1.', '2.']);
+  });
+});
+
+describe('characters Fira Sans lacks', () => {
+  it('are drawn with the embedded fallback font and read back exactly', () => {
+    const { doc, letter, file } = get('glyphs');
+    const texts = letter.body.map((b) => inlineText(b.type === 'paragraph' ? b.content : []));
+    expect(texts[1]).toContain('e\u0308');
+    const tagged = elementsOfType(doc.root, 'P').map((p) => tagText(p));
+    for (const text of texts) expect(tagged).toContain(text);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSans .* CID TrueType +Identity-H +yes +yes +yes/u);
+    expect(fonts).toMatch(/FiraSans-Regular/u);
+  });
+
+  it('fail with a clear error when no font has them', async () => {
+    const { letter, meta } = craft({ body: ['Een teken dat geen lettertype heeft: 中.'] });
+    await expect(renderPdf({ letter, meta, theme })).rejects.toThrow(MissingGlyphError);
+    await expect(renderPdf({ letter, meta, theme })).rejects.toThrow(/U\+4E2D/u);
+  });
+});
+
+describe('& and < in the Betreft', () => {
+  it('give a well-formed XMP packet whose dc:title is the subject, and the same Info Title and H1', () => {
+    const { doc, pdf } = get('subject');
+    expect(doc.xmpTitle).toBe(SUBJECT);
+    expect(doc.info.Title).toBe(SUBJECT);
+    expect(elementsOfType(doc.root, 'H1').map((h) => tagText(h))).toEqual([SUBJECT]);
+    const xmp = Buffer.from(pdf.bytes).toString('utf8');
+    expect(xmp).toContain('Kosten &amp; baten van &lt;regels&gt; voor A&amp;B en &quot;citaten&quot;');
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+  });
+});
+
+describe('letterhead furniture and figures', () => {
+  it('tags a described logo and an image description as Figures with /Alt, the return address as text', () => {
+    const { doc, letter } = get('furniture');
+    const figures = elementsOfType(doc.root, 'Figure');
+    expect(figures.map((f) => f.alt)).toEqual([FURNITURE.logoAlt, 'Grafiek van de uitgaven per jaar, 2020 tot en met 2026']);
+    expect(doc.root.kids[0]).toBe(figures[0]);
+    expect(tagText(figures[1]!)).toBe(figures[1]!.alt);
+    const head = doc.root.kids.find((k): k is TagNode => k.kind === 'el' && k.title === 'Briefhoofd')!;
+    expect(tagText(head.kids.find((k): k is TagNode => k.kind === 'el')!)).toBe(letter.returnAddress!.text);
+    const reference = doc.root.kids.find((k): k is TagNode => k.kind === 'el' && k.title === theme.t('referenceColumn'))!;
+    expect(readingText(reference)).toContain('Ministerie van Testzaken Directie Opmaak en Toegankelijkheid');
+  });
+
+  it('makes section headings H2/H3 without skipped levels, bookmarked under the subject', () => {
+    const { doc, letter } = get('furniture');
+    expect(letter.body.filter((b) => b.type === 'heading')).toHaveLength(4);
+    const headings = elements(doc.root).filter((e) => /^H\d$/u.test(e.type));
+    expect(headings.map((h) => [h.type, tagText(h)])).toEqual([
+      ['H1', 'Testbrief voor de PDF-opmaak'],
+      ['H2', '1.1 Eerst een subkop'],
+      ['H2', '1. Aanleiding'],
+      ['H2', '2. Aanpak'],
+      ['H3', '2.1 Uitwerking'],
+    ]);
+    expect(doc.outline.map((o) => [o.title, o.children.map((c) => [c.title, c.children.map((g) => g.title)])])).toEqual([
+      ['Testbrief voor de PDF-opmaak', [['1.1 Eerst een subkop', []], ['1. Aanleiding', []], ['2. Aanpak', ['2.1 Uitwerking']]]],
+    ]);
+  });
+});
+
+describe('heading levels', () => {
+  it('never skip, even when the model does (H4 right after the subject becomes H2)', async () => {
+    const { letter, meta } = craft({ body: CRAFTED_BODIES.sections });
+    const first = letter.body.find((b) => b.type === 'heading');
+    if (first?.type !== 'heading') throw new Error('the crafted letter has a heading');
+    first.level = 4;
+    const doc = await inspectPdf((await renderPdf({ letter, meta, theme })).bytes);
+    const levels = elements(doc.root).filter((e) => /^H\d$/u.test(e.type)).map((h) => Number(h.type.slice(1)));
+    expect(levels).toEqual([1, 2, 2, 2, 3]);
+  });
+});
+
+describe('reproducibility', () => {
+  it('gives the same bytes whatever the process rendered before (shared shaping caches)', () => {
+    const later = get('furniture').pdf.bytes;
+    expect(Buffer.compare(Buffer.from(renderedFirst), Buffer.from(later))).toBe(0);
+  });
+});

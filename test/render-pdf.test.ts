@@ -1,0 +1,309 @@
+/**
+ * The PDF renderer on the three sample letters: what a screen reader gets from the tags, what
+ * the pages show, validity (qpdf, our PDF/UA checker), reproducibility and speed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Letter, LetterMetadata } from '../src/model/ast.js';
+import { letterMetadata } from '../src/model/metadata.js';
+import { inlineText, noteText, splitWords } from '../src/model/text.js';
+import { parseLetterFile } from '../src/parse/parse-letter.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { loadTheme } from '../src/render/theme.js';
+import type { PdfRendering } from '../src/render/types.js';
+import { addedWords, alignWords, elementsOfType, expectedParagraphCount, mainWords, modelParagraphs, readingText, textOfId } from './fixtures/pdf/expect.js';
+import { elements, inspectPdf, objrs, pagesOf, tagText, type Inspected, type TagNode } from './fixtures/pdf/inspect.js';
+
+const SAMPLES = ['input/000_4c8a1616a76a7555.txt', 'input/ocw-kamerbrief-leesvaardigheid.txt', 'input/vws-antwoorden-wachttijden.txt'];
+const theme = loadTheme();
+const dir = mkdtempSync(join(tmpdir(), 'rijkspers-pdf-'));
+
+interface Rendered {
+  letter: Letter;
+  meta: LetterMetadata;
+  pdf: PdfRendering;
+  file: string;
+  doc: Inspected;
+}
+
+const rendered = new Map<string, Rendered>();
+
+beforeAll(async () => {
+  for (const sample of SAMPLES) {
+    const { letter } = await parseLetterFile(sample);
+    const meta = letterMetadata(letter, {});
+    const pdf = await renderPdf({ letter, meta, theme });
+    const file = join(dir, `${basename(sample, '.txt')}.pdf`);
+    writeFileSync(file, pdf.bytes);
+    rendered.set(sample, { letter, meta, pdf, file, doc: await inspectPdf(pdf.bytes) });
+  }
+});
+
+const get = (sample: string): Rendered => rendered.get(sample)!;
+/** Only for text read with pdfjs (artifacts, page starts), which reports a line end instead of the space drawn there. */
+const squash = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+describe.each(SAMPLES)('%s', (sample) => {
+  it('is a valid PDF 1.7 by qpdf, with the page count it reports', () => {
+    const { pdf, file, doc } = get(sample);
+    const qpdf = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    expect(qpdf.status, qpdf.stdout + qpdf.stderr).toBe(0);
+    expect(qpdf.stdout).toContain('No syntax or stream encoding errors');
+    expect(Buffer.from(pdf.bytes).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+    expect(doc.pageCount).toBe(pdf.pageCount);
+    expect(pdf.pageStarts.map((s) => s.page)).toEqual(Array.from({ length: pdf.pageCount }, (_, i) => i + 1));
+  });
+
+  it('ties every MCID in the content to the structure tree and back (pdfjs getStructTree, ParentTree)', () => {
+    const { doc } = get(sample);
+    doc.pages.forEach((page) => {
+      expect(page.contentMcids.length).toBeGreaterThan(0);
+      expect([...page.structMcids].sort((a, b) => a - b)).toEqual([...page.contentMcids].sort((a, b) => a - b));
+      expect(page.parentTreeSize).toBe(page.contentMcids.length);
+      expect(page.structRoles.slice(0, 2)).toEqual(['Root', 'Document']);
+    });
+    expect(doc.pages[0]!.structRoles).toEqual(expect.arrayContaining(['H1', 'Div', 'P', 'Link']));
+  });
+
+  it('shows "Pagina X van Y" on every page, as an artifact', () => {
+    const { doc } = get(sample);
+    doc.pages.forEach((page, i) => {
+      expect(page.artifactText).toContain(`Pagina ${i + 1} van ${doc.pageCount}`);
+      expect(page.taggedText.join(' ')).not.toContain('Pagina ');
+    });
+  });
+
+  it('has document metadata, language and title display', () => {
+    const { doc, meta } = get(sample);
+    expect(doc.lang).toBe('nl-NL');
+    expect(doc.displayDocTitle).toBe(true);
+    expect(doc.info.Title).toBe(meta.title);
+    expect(doc.info.Author).toBe(meta.author);
+    expect(doc.info.Subject).toBe(meta.description);
+    expect(doc.info.CreationDate).toBe(`D:${meta.isoDate.replace(/-/gu, '')}120000Z`);
+    expect(doc.xmpTitle).toBe(meta.title);
+  });
+
+  it('tags the subject as the only H1, first heading, and bookmarks the headings', () => {
+    const { doc, letter } = get(sample);
+    const headings = elements(doc.root).filter((e) => /^H\d$/u.test(e.type));
+    expect(headings[0]?.type).toBe('H1');
+    expect(elementsOfType(doc.root, 'H1').map((h) => tagText(h))).toEqual([letter.subject.text]);
+    // No skipped levels.
+    let level = 0;
+    for (const h of headings) {
+      const l = Number(h.type.slice(1));
+      expect(l).toBeLessThanOrEqual(level + 1);
+      level = l;
+    }
+    expect(doc.outline).toHaveLength(1);
+    expect(doc.outline[0]!.title).toBe(letter.subject.text);
+    const flat = (es: Inspected['outline']): string[] => es.flatMap((e) => [e.title, ...flat(e.children)]);
+    expect(flat(doc.outline)).toEqual(headings.map((h) => tagText(h)));
+  });
+
+  it('has one P per paragraph, each with exactly the paragraph text', () => {
+    const { doc, letter } = get(sample);
+    expect(elementsOfType(doc.root, 'P')).toHaveLength(expectedParagraphCount(letter));
+    const notes = new Set(elementsOfType(doc.root, 'Note'));
+    const inNote = (p: TagNode): boolean => [...notes].some((n) => elements(n).includes(p));
+    const divs = doc.root.kids.filter((k): k is TagNode => k.kind === 'el' && k.type === 'Div');
+    const furniture = new Set(divs.flatMap((d) => elements(d)));
+    const bodyPs = elementsOfType(doc.root, 'P').filter((p) => !inNote(p) && !furniture.has(p));
+    expect(bodyPs.map((p) => tagText(p))).toEqual(modelParagraphs(letter).map((p) => inlineText(p.content)));
+  });
+
+  it('carries every word of the letter in reading order, notes where they are placed', () => {
+    const { doc, letter } = get(sample);
+    const words = splitWords(readingText(doc.root, (n) => n.type === 'Note'));
+    const { missing, unexpected } = alignWords(mainWords(letter), words, addedWords(letter, '•'));
+    expect(missing).toEqual([]);
+    expect(unexpected).toEqual([]);
+    const notes = elementsOfType(doc.root, 'Note');
+    expect(notes.map((n) => n.id)).toEqual(expect.arrayContaining(letter.notes.map((n) => n.id)));
+    expect(notes).toHaveLength(letter.notes.length);
+    for (const note of letter.notes) {
+      const el = notes.find((n) => n.id === note.id)!;
+      const [lbl, p] = el.kids.filter((k): k is TagNode => k.kind === 'el');
+      expect(lbl?.type).toBe('Lbl');
+      expect(tagText(lbl!)).toBe(note.label);
+      expect(tagText(p!)).toBe(noteText(note));
+    }
+  });
+
+  it('prints each note on the page of its call, reached from a Reference > Link', () => {
+    const { doc, letter } = get(sample);
+    expect([...doc.idTree].sort()).toEqual(letter.notes.map((n) => n.id).sort());
+    const notes = elementsOfType(doc.root, 'Note');
+    const calls = elementsOfType(doc.root, 'Reference');
+    expect(calls.length).toBeGreaterThanOrEqual(letter.notes.filter((n) => n.refIds.length > 0).length);
+    for (const call of calls) {
+      const [link] = call.kids.filter((k): k is TagNode => k.kind === 'el');
+      expect(link?.type).toBe('Link');
+      const [annot] = objrs(link!);
+      expect(annot?.annot.dest).toBeDefined();
+      const note = notes.find((n) => n.id === annot!.annot.dest)!;
+      expect(note).toBeDefined();
+      expect(annot!.annot.contents).toMatch(/^Naar (voetnoot|bron) /u);
+      const callPage = pagesOf(link!)[0];
+      const notePage = pagesOf(note.kids.find((k): k is TagNode => k.kind === 'el' && k.type === 'Lbl')!)[0];
+      if (letter.notes.find((n) => n.id === note.id)!.refIds[0] === undefined) continue;
+      // The first call decides; later calls of the same note may be on later pages.
+      const firstCall = calls.find((c) => objrs(c)[0]?.annot.dest === note.id);
+      if (firstCall === call) expect(notePage).toBe(callPage);
+    }
+  });
+
+  it('puts every link annotation in a Link element with a descriptive Contents; /Tabs /S on those pages', () => {
+    const { doc } = get(sample);
+    const links = elementsOfType(doc.root, 'Link');
+    const tagged = links.flatMap((l) => objrs(l));
+    const all = doc.pages.flatMap((p, i) => p.annots.map((a) => ({ page: i, a })));
+    expect(tagged).toHaveLength(all.length);
+    for (const { a, page } of all) {
+      expect(a.subtype).toBe('Link');
+      expect(a.contents?.trim().length ?? 0).toBeGreaterThan(0);
+      expect(a.structParent).toBeTypeOf('number');
+      expect(doc.pages[page]!.tabs).toBe('S');
+    }
+    for (const link of links) {
+      expect(objrs(link).length).toBeGreaterThan(0);
+      for (const o of objrs(link)) if (o.annot.uri) expect(o.annot.contents).toContain(o.annot.uri);
+    }
+  });
+
+  it('groups the letterhead and the reference column with their labels, inside the Document', () => {
+    const { doc, letter } = get(sample);
+    expect(doc.root.type).toBe('Document');
+    const divs = doc.root.kids.filter((k): k is TagNode => k.kind === 'el' && k.type === 'Div');
+    const head = divs.find((d) => d.title === 'Briefhoofd')!;
+    const reference = divs.find((d) => d.title === theme.t('referenceColumn'))!;
+    expect(readingText(head)).toContain(`Datum ${letter.date.text}`);
+    for (const field of letter.fields) expect(readingText(reference)).toContain(`${field.label} ${field.values[0]!.text}`);
+    expect(tagText(reference)).toContain(letter.sender.organisation.text.split(' ')[0]);
+  });
+
+  it('reports where every page begins, in blockText units', () => {
+    const { doc, letter, pdf } = get(sample);
+    expect(pdf.pageStarts[0]).toEqual({ page: 1, blockId: 'letterhead', offset: 0 });
+    for (const start of pdf.pageStarts.slice(1)) {
+      const text = textOfId(letter, start.blockId);
+      expect(text, `page ${start.page}: unknown block ${start.blockId}`).toBeDefined();
+      expect(start.offset).toBeLessThan(text!.length);
+      const firstTagged = doc.pages[start.page - 1]!.taggedText[0]!;
+      const head = squash(firstTagged).slice(0, 12);
+      expect(text!.slice(start.offset).replace(/\n/gu, ' ').startsWith(head), `page ${start.page} starts with "${head}"`).toBe(true);
+    }
+  });
+
+  it('renders byte-identical output twice', async () => {
+    const { letter, meta, pdf } = get(sample);
+    const again = await renderPdf({ letter, meta, theme });
+    expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(pdf.bytes))).toBe(0);
+    expect(again.pageStarts).toEqual(pdf.pageStarts);
+  });
+
+  it('embeds only the TrueType faces, never a standard font', () => {
+    const { file } = get(sample);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    const rows = fonts.split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/FiraSans|DejaVuSans/u);
+      expect(row).toMatch(/ CID TrueType +Identity-H +yes +yes +yes /u);
+    }
+  });
+});
+
+describe('the reference letter', () => {
+  const ref = SAMPLES[0]!;
+
+  it('lays out five pages with the annex starting on page 2', () => {
+    const { pdf, letter } = get(ref);
+    expect(pdf.pageCount).toBe(5);
+    expect(pdf.pageStarts[1]).toEqual({ page: 2, blockId: letter.annex!.id, offset: 0 });
+  });
+
+  it('tags each question and answer block as a heading inside its own group', () => {
+    const { doc, letter } = get(ref);
+    const h3 = elementsOfType(doc.root, 'H3');
+    expect(h3.map((h) => tagText(h))).toEqual(letter.annex!.parts.map((p) => p.label));
+    const h2 = elementsOfType(doc.root, 'H2');
+    expect(h2.map((h) => tagText(h))).toEqual([inlineText(letter.annex!.title!.content)]);
+  });
+
+  it('keeps every heading (Vraag, Antwoord, the annex title) on the page of the text that follows it', () => {
+    for (const sample of SAMPLES) {
+      const { doc } = get(sample);
+      for (const parent of elements(doc.root)) {
+        const kids = parent.kids.filter((k): k is TagNode => k.kind === 'el');
+        kids.forEach((kid, i) => {
+          const next = kids[i + 1];
+          if (!/^H[2-6]$/u.test(kid.type) || !next) return;
+          const headingPages = pagesOf(kid);
+          expect(headingPages).toHaveLength(1);
+          expect(pagesOf(next)[0], `${sample}: "${tagText(kid)}"`).toBe(headingPages[0]);
+        });
+      }
+    }
+  });
+
+  it('sets note calls as raised, smaller text', () => {
+    const { doc } = get(ref);
+    const page = doc.pages[1]!;
+    const call = page.runs.find((r) => r.str === '[1]' && !r.artifact)!;
+    const before = page.runs.find((r) => r.str.includes('ontsnapt?'))!;
+    expect(call).toBeDefined();
+    expect(call.y - before.y).toBeGreaterThan(2);
+    expect(call.x).toBeGreaterThan(before.x);
+  });
+
+  it('opens the bookmarks: subject > annex title > every question and answer', () => {
+    const { doc, letter } = get(ref);
+    const parts = letter.annex!.parts.length;
+    expect(doc.outlineCount).toBe(parts + 2);
+    expect(doc.outline[0]!.count).toBe(parts + 1);
+    expect(doc.outline[0]!.children).toHaveLength(1);
+    expect(doc.outline[0]!.children[0]!.count).toBe(parts);
+    expect(doc.outline[0]!.children[0]!.children.map((c) => c.title)).toEqual(letter.annex!.parts.map((p) => p.label));
+  });
+
+  it('places each Note right after the paragraph that calls it', () => {
+    const { doc } = get(ref);
+    for (const parent of elements(doc.root)) {
+      const kids = parent.kids.filter((k): k is TagNode => k.kind === 'el');
+      kids.forEach((kid, i) => {
+        if (kid.type !== 'Note') return;
+        let j = i - 1;
+        while (j >= 0 && kids[j]!.type === 'Note') j--;
+        const caller = kids[j]!;
+        expect(objrs(caller).some((o) => o.annot.dest === kid.id), `${kid.id} follows its caller`).toBe(true);
+      });
+    }
+  });
+
+  it('renders well under half a second (warm)', async () => {
+    const { letter, meta } = get(ref);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await renderPdf({ letter, meta, theme });
+      times.push(performance.now() - t);
+    }
+    const best = Math.min(...times);
+    console.log(`reference letter PDF render: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    expect(best).toBeLessThan(250);
+  });
+
+  it('passes our PDF/UA-1 checker with no violation', async () => {
+    const { checkPdf } = await import('../src/check/pdf/index.js');
+    for (const sample of SAMPLES) {
+      const result = await checkPdf(get(sample).file);
+      expect(result.tools.find((t) => t.tool === 'pdfua')?.ran).toBe(true);
+      expect(result.violations.map((v) => `${v.rule}: ${v.message}`)).toEqual([]);
+    }
+  });
+});
