@@ -26,6 +26,8 @@ export interface ToolRun {
   ran: boolean;
   /** Why it could not run. */
   error?: string;
+  /** An optional tool that is not installed: reported, but its absence does not fail the check. */
+  optional?: boolean;
   /** Rules or tests the tool evaluated, when it says (axe passes, pdfua rules checked …). */
   checked?: number;
   durationMs: number;

@@ -12,7 +12,7 @@ function size(bytes: number): string {
 function toolSummary(result: CheckResult): string {
   return result.tools
     .map((t) => {
-      if (!t.ran) return `${t.tool} did not run`;
+      if (!t.ran) return t.optional ? `${t.tool} not installed (optional)` : `${t.tool} did not run`;
       const n = result.violations.filter((v) => v.tool === t.tool).length;
       return `${t.tool} ${n}`;
     })
@@ -27,7 +27,7 @@ export function violationLine(v: Violation): string {
 /** Lines for one checked file: `PASS path  tools` and, on failure, the first violations. */
 export function checkLines(result: CheckResult, reportPath?: string): string[] {
   const lines = [`${result.passed ? 'PASS' : 'FAIL'}  ${result.file}  ${toolSummary(result)}`];
-  for (const t of result.tools) if (!t.ran) lines.push(`      ${t.tool} could not run: ${t.error ?? 'unknown reason'}`);
+  for (const t of result.tools) if (!t.ran && !t.optional) lines.push(`      ${t.tool} could not run: ${t.error ?? 'unknown reason'}`);
   for (const v of result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) lines.push(`      ${violationLine(v)}`);
   const more = result.violations.length - MAX_VIOLATIONS_SHOWN;
   if (more > 0) lines.push(`      … and ${more} more${reportPath ? ` (all in ${reportPath})` : ''}`);

@@ -117,9 +117,10 @@ export async function checkPdf(file: string, options: PdfCheckOptions = {}): Pro
   }
   let toolsOk = ownRan;
   for (const outcome of await Promise.all(external)) {
-    tools.push(outcome.run);
+    const optional = !outcome.run.ran && outcome.missing && OPTIONAL_WHEN_MISSING.has(outcome.run.tool);
+    tools.push(optional ? { ...outcome.run, optional: true } : outcome.run);
     violations.push(...outcome.violations);
-    if (!outcome.run.ran && !(outcome.missing && OPTIONAL_WHEN_MISSING.has(outcome.run.tool))) toolsOk = false;
+    if (!outcome.run.ran && !optional) toolsOk = false;
   }
   return {
     format: 'pdf',
