@@ -24,20 +24,21 @@ SYSTEM_DEPS := /usr/bin/chromium:chromium \
 .PHONY: all test setup system-deps typecheck clean
 
 all: setup dist/.built
-	node bin/rijkspers.js build $(INPUTS) --out $(OUT)
+	@node bin/rijkspers.js build $(INPUTS) --out $(OUT)
 
 test: setup dist/.built
+	@echo "test: type-check, then vitest"
 	npx tsc --noEmit -p .
 	npx vitest run
 
 setup: system-deps node_modules/.rijkspers-installed
 
 system-deps:
-	missing=()
+	@missing=()
 	for dep in $(SYSTEM_DEPS); do
 	  [ -e "$${dep%%:*}" ] || missing+=("$${dep##*:}")
 	done
-	if [ $${#missing[@]} -eq 0 ]; then exit 0; fi
+	if [ $${#missing[@]} -eq 0 ]; then echo "setup: Debian packages present (chromium, java, epubcheck, poppler-utils, qpdf)"; exit 0; fi
 	echo "setup: installing Debian packages: $${missing[*]}"
 	sudo=""
 	if [ "$$(id -u)" -ne 0 ]; then
@@ -49,11 +50,12 @@ system-deps:
 	echo "setup: installed $${missing[*]}"
 
 node_modules/.rijkspers-installed: package.json package-lock.json
-	echo "setup: npm ci (packages from package-lock.json; no browser download)"
+	@echo "setup: npm ci (packages from package-lock.json; no browser download)"
 	npm ci --no-audit --no-fund
 	touch $@
 
 dist/.built: node_modules/.rijkspers-installed $(SRC)
+	@echo "build: compiling src/ to dist/"
 	rm -rf dist
 	npx tsc -p tsconfig.build.json
 	touch $@
