@@ -12,6 +12,7 @@ import type { CheckResult, CheckSession, OutputFormat } from './check/types.js';
 import { EXTENSIONS, loadChecker } from './formats.js';
 import type { Letter } from './model/ast.js';
 import { letterMetadata } from './model/metadata.js';
+import { sourceLineOf } from './model/text.js';
 import { InputError, type Diagnostic } from './parse/diagnostics.js';
 import { parseLetterFile } from './parse/parse-letter.js';
 import { loadTheme } from './render/theme.js';
@@ -61,8 +62,16 @@ export async function renderLetter(inputPath: string, formats: readonly OutputFo
   const files: Rendered['files'] = [];
   let pdf: PdfRendering | undefined;
   if (formats.includes('pdf') || formats.includes('epub')) {
-    const { renderPdf } = await import('./render/pdf/index.js');
-    pdf = await renderPdf(input);
+    const { renderPdf, MissingGlyphError } = await import('./render/pdf/index.js');
+    try {
+      pdf = await renderPdf(input);
+    } catch (err) {
+      // A character no embedded font can draw is a property of the input: report it at its line.
+      if (err instanceof MissingGlyphError) {
+        throw new InputError(inputPath, sourceLineOf(letter, err.char) ?? 1, 'missing-glyph', err.message.replace(/^PDF: /u, 'cannot publish the PDF: '));
+      }
+      throw err;
+    }
   }
   for (const format of formats) {
     const file = `${stem}${EXTENSIONS[format]}`;

@@ -86,6 +86,7 @@ describe('bad input', () => {
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /binary\.txt:1: error: not UTF-8 text/u],
     ['unterminated.txt', letterText({ body: ['Tekst.[footnoteRef:1 zonder einde'] }), /unterminated\.txt:35: error: unterminated footnote marker/u],
     ['notaletter.txt', 'Boodschappen\n\n- melk\n- brood\n', /notaletter\.txt:1: error: no letter structure found/u],
+    ['glyph.txt', letterText({ body: ['Een teken dat geen lettertype heeft: 中.'] }), /glyph\.txt:35: error: cannot publish the PDF: no font covers "中" \(U\+4E2D\)/u],
   ];
 
   it.each(cases)('%s exits 2 with FILE:LINE, no stack trace, and leaves nothing in --out', async (name, content, message) => {

@@ -67,3 +67,18 @@ export function letterWords(letter: Letter): string[] {
 export function splitWords(text: string): string[] {
   return text.split(/[\s\u00a0]+/u).filter((w) => w.length > 0);
 }
+
+/** The source line of the first text in the letter that contains `needle` (for diagnostics). */
+export function sourceLineOf(letter: Letter, needle: string): number | undefined {
+  let found: number | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) { node.forEach(visit); return; }
+    const o = node as Record<string, unknown>;
+    const text = typeof o.text === 'string' ? o.text : typeof o.alt === 'string' ? o.alt : undefined;
+    if (text?.includes(needle) && typeof o.line === 'number') { found = o.line; return; }
+    for (const [key, value] of Object.entries(o)) if (key !== 'source') visit(value);
+  };
+  visit(letter);
+  return found;
+}
