@@ -1,5 +1,5 @@
 /** Plain-text views of the document model, shared by renderers, checkers and tests. */
-import type { Block, Inline, List, Letter, Note, QaPart } from './ast.js';
+import type { Block, Inline, List, Letter, Note, QaPart, Signatory } from './ast.js';
 
 /** The text a reader sees for a run of inlines: text, link text and note labels, nothing added. */
 export function inlineText(content: readonly Inline[]): string {
@@ -36,6 +36,11 @@ export function blockText(block: Block | QaPart): string {
   }
 }
 
+/** A signatory's text in `PageStart.offset` units: function lines, then the name, joined by `\n`. */
+export function signatoryText(s: Signatory): string {
+  return [...s.functionLines.map((l) => l.text), ...(s.name ? [s.name.text] : [])].join('\n');
+}
+
 export function noteText(note: Note): string {
   return inlineText(note.content);
 }
@@ -51,10 +56,7 @@ export function letterWords(letter: Letter): string[] {
   if (letter.salutation) parts.push(blockText(letter.salutation));
   parts.push(...letter.body.map(blockText));
   if (letter.closing) parts.push(blockText(letter.closing));
-  for (const s of letter.signatories) {
-    parts.push(...s.functionLines.map((l) => l.text));
-    if (s.name) parts.push(s.name.text);
-  }
+  parts.push(...letter.signatories.map(signatoryText));
   if (letter.annex) {
     if (letter.annex.title) parts.push(blockText(letter.annex.title));
     parts.push(...letter.annex.intro.map(blockText), ...letter.annex.parts.map(blockText));

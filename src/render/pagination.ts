@@ -11,7 +11,8 @@ export interface PageStart {
   /**
    * Where the page begins: the id of the block (see `Block.id`, `QaPart.id`, `QaAnnex.id`, or the
    * pseudo-ids below) whose text is the first thing on that page, and the character offset into the
-   * block's plain text (see `plainText` in `model/text.ts`) of the first character on the page.
+   * block's plain text (`blockText`, or `signatoryText` for a signatory, in `model/text.ts`) of the
+   * first character on the page.
    * Offset 0 means the page starts with the block itself, so the marker goes before it (before a
    * heading, never inside it).
    *

@@ -105,10 +105,7 @@ function partAnchor(page: number, part: QaPart, offset: number): PageAnchor {
   return { page, kind: 'before', elementId: part.id };
 }
 
-/**
- * A signatory's text, for offsets into it: function lines then the name, joined by `\n`
- * (`blockText` has no case for signatories; this follows its convention for multi-line blocks).
- */
+/** A signatory's offsets count in `signatoryText` units: function lines then the name, joined by `\n`. */
 function signatoryAnchor(page: number, s: Signatory, offset: number): PageAnchor {
   const lines = [...s.functionLines.map((l) => l.text), ...(s.name ? [s.name.text] : [])];
   let rest = offset;
