@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ToolRun } from '../types.js';
-import { location, type ViolationSet } from './violations.js';
+import { location, onFreshPage, type ViolationSet } from './violations.js';
 
 const require = createRequire(import.meta.url);
 
@@ -51,11 +51,8 @@ async function runOnce(page: Page, options: RunOptions): Promise<AxeResults> {
 
 /** Opens `url` in a fresh page (CSP bypassed so axe can be injected), runs every pass. */
 export async function runAxe(browser: Browser, url: string, found: ViolationSet): Promise<ToolRun> {
-  const started = performance.now();
   const run: ToolRun = { tool: 'axe', version: axeVersion(), ran: false, durationMs: 0 };
-  let page: Page | undefined;
-  try {
-    page = await browser.newPage();
+  return onFreshPage(browser, run, async (page) => {
     await page.setBypassCSP(true);
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
     await page.evaluate(loadAxe());
@@ -80,12 +77,5 @@ export async function runAxe(browser: Browser, url: string, found: ViolationSet)
         }
       }
     }
-    run.ran = true;
-  } catch (error) {
-    run.error = error instanceof Error ? error.message : String(error);
-  } finally {
-    await page?.close().catch(() => undefined);
-    run.durationMs = Math.round(performance.now() - started);
-  }
-  return run;
+  });
 }

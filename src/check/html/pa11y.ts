@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ToolRun } from '../types.js';
-import { location, type ViolationSet } from './violations.js';
+import { location, onFreshPage, type ViolationSet } from './violations.js';
 
 const require = createRequire(import.meta.url);
 
@@ -73,13 +73,10 @@ export function htmlcsReference(code: string): { help?: string; helpUrl?: string
 }
 
 export async function runPa11y(browser: Browser, url: string, found: ViolationSet): Promise<ToolRun> {
-  const started = performance.now();
   const run: ToolRun = { tool: 'pa11y', ran: false, durationMs: 0 };
-  let page: Page | undefined;
-  try {
+  return onFreshPage(browser, run, async (page) => {
     run.version = pa11yVersion();
     const pa11y = loadPa11y();
-    page = await browser.newPage();
     // pa11y injects HTMLCS with page.evaluate; the page's CSP (no script at all) must not stop it.
     await page.setBypassCSP(true);
     const results = await pa11y(url, {
@@ -103,12 +100,5 @@ export async function runPa11y(browser: Browser, url: string, found: ViolationSe
         ...htmlcsReference(issue.code),
       }, '');
     }
-    run.ran = true;
-  } catch (error) {
-    run.error = error instanceof Error ? error.message : String(error);
-  } finally {
-    await page?.close().catch(() => undefined);
-    run.durationMs = Math.round(performance.now() - started);
-  }
-  return run;
+  });
 }

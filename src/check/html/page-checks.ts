@@ -3,9 +3,9 @@
  * Content-Security-Policy enforced): no request leaves the file, the policy blocks nothing the
  * page needs, every font loads, and at 320 CSS px nothing scrolls sideways (WCAG 1.4.10).
  */
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest } from 'puppeteer-core';
 import type { ToolRun } from '../types.js';
-import { location, type ViolationSet } from './violations.js';
+import { location, onFreshPage, type ViolationSet } from './violations.js';
 
 const REFLOW_WIDTH = 320;
 
@@ -55,11 +55,8 @@ function isOwnRequest(request: HTTPRequest, url: string): boolean {
 }
 
 export async function runPageChecks(browser: Browser, version: string, url: string, found: ViolationSet): Promise<ToolRun> {
-  const started = performance.now();
   const run: ToolRun = { tool: 'chromium', version: version.replace(/^[^/]*\//u, ''), ran: false, durationMs: 0, checked: 4 };
-  let page: Page | undefined;
-  try {
-    page = await browser.newPage();
+  return onFreshPage(browser, run, async (page) => {
     const requests: string[] = [];
     page.on('request', (r) => {
       if (!isOwnRequest(r, url)) requests.push(r.url());
@@ -106,12 +103,5 @@ export async function runPageChecks(browser: Browser, version: string, url: stri
         }, '');
       }
     }
-    run.ran = true;
-  } catch (error) {
-    run.error = error instanceof Error ? error.message : String(error);
-  } finally {
-    await page?.close().catch(() => undefined);
-    run.durationMs = Math.round(performance.now() - started);
-  }
-  return run;
+  });
 }

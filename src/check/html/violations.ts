@@ -1,5 +1,27 @@
 /** Turning tool findings into `Violation`s: locations a human can find, merged across passes. */
-import type { Violation } from '../types.js';
+import type { Browser, Page } from 'puppeteer-core';
+import type { ToolRun, Violation } from '../types.js';
+
+/**
+ * Runs one tool on a fresh page of the shared browser. Whatever happens, the page is closed and
+ * the run says how long it took; a tool that throws has not run (`ran: false` with the reason),
+ * which fails the check rather than passing it.
+ */
+export async function onFreshPage(browser: Browser, run: ToolRun, body: (page: Page) => Promise<void>): Promise<ToolRun> {
+  const started = performance.now();
+  let page: Page | undefined;
+  try {
+    page = await browser.newPage();
+    await body(page);
+    run.ran = true;
+  } catch (error) {
+    run.error = error instanceof Error ? error.message : String(error);
+  } finally {
+    await page?.close().catch(() => undefined);
+    run.durationMs = Math.round(performance.now() - started);
+  }
+  return run;
+}
 
 /** Collapses whitespace and cuts long HTML so a report line stays readable. */
 export function snippet(html: string, max = 160): string {

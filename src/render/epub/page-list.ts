@@ -13,7 +13,7 @@
  * and leave those alone); `placeMarkers` turns placeholders into markers afterwards and puts the
  * `before` markers in front of their elements by id. The partials need no EPUB-only code.
  */
-import type { Block, Inline, Letter, List, ListItem, Paragraph, QaPart, Signatory } from '../../model/ast.js';
+import type { Block, Letter, List, ListItem, QaPart, Signatory } from '../../model/ast.js';
 import { blockText, inlineText } from '../../model/text.js';
 import type { PageStart } from '../pagination.js';
 import { escapeXml, insertBeforeId } from './xhtml.js';

@@ -135,7 +135,7 @@ class HeadingLevels {
 class ViewBuilder {
   private readonly noteIds: Set<string>;
 
-  constructor(private readonly letter: Letter, private readonly t: StringLookup) {
+  constructor(letter: Letter, private readonly t: StringLookup) {
     this.noteIds = new Set(letter.notes.map((n) => n.id));
   }
 
