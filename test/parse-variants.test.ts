@@ -289,3 +289,62 @@ describe("another ministry's letterhead (test/fixtures/letters/fin-kabinetsreact
     expect(warnings).toEqual([]);
   });
 });
+
+describe('addresses next to note calls', () => {
+  it('ends a web address before a footnote call or source reference written straight after it', () => {
+    const { letter, warnings } = parseCrafted({
+      body: ['Zie https://www.rijksfinancien.nl/voorjaarsnota/2026.[footnoteRef:10] De rest (https://nos.nl/artikel/2512345)[1] volgt. [10:  Voorjaarsnota.]'],
+      annex: ['[1] NOS.'],
+    });
+    expect(warnings).toEqual([]);
+    const content = (letter.body[0] as Block & { content: Inline[] }).content;
+    expect(content.map((i) => (i.type === 'link' ? `<${i.href}>` : i.type === 'noteRef' ? `{${i.noteId}}` : i.text)).join('')).toBe(
+      'Zie <https://www.rijksfinancien.nl/voorjaarsnota/2026>.{fn-10} De rest (<https://nos.nl/artikel/2512345>){src-1} volgt.',
+    );
+  });
+});
+
+describe('ordered lists with sub-levels at the same indentation', () => {
+  it('keeps a.–d. as one list with o-items under a. and indented items under c.', () => {
+    const { letter } = parseCrafted({
+      body: ['Wij doen het volgende:', 'a.\tWe ondersteunen boeren:', 'o\tmet advies;', 'o\tmet subsidie;', 'b.\tWe meten.', 'c.\tWe handhaven:', '    - op het erf;', '    - op de weg;', 'd.\tWe evalueren.'],
+    });
+    const [list] = lists(letter.body);
+    expect(letter.body.map((b) => b.type)).toEqual(['paragraph', 'list']);
+    expect(markers(list!)).toEqual(['a.', 'b.', 'c.', 'd.']);
+    expect(texts(list!.items[0]!.children!)).toEqual(['met advies;', 'met subsidie;']);
+    expect(texts(list!.items[2]!.children!)).toEqual(['op het erf;', 'op de weg;']);
+  });
+
+  it('keeps 1.–2. as one list with a.–b. under 1.', () => {
+    const { letter } = parseCrafted({ body: ['Stappen:', '1. Eerst:', 'a. dit;', 'b. dat;', '2. Daarna.'] });
+    const [list] = lists(letter.body);
+    expect(markers(list!)).toEqual(['1.', '2.']);
+    expect(markers(list!.items[0]!.children!)).toEqual(['a.', 'b.']);
+  });
+});
+
+describe('headings without a blank line before them', () => {
+  it('reads a numbered sub-heading right under its heading, and a heading right after a list', () => {
+    const { letter } = parseCrafted({
+      body: ['Inleiding.', '', '3. Begrotingsbeleid', '3.1 Saldo en schuld', 'Het saldo daalt.', '', 'Drie punten:', '- een;', '- twee.', 'Vervolg', 'Daarna gaan we verder.'],
+    });
+    const hs = letter.body.filter((b): b is Heading => b.type === 'heading');
+    expect(hs.map((h) => [h.level, inlineText(h.content)])).toEqual([[2, '3. Begrotingsbeleid'], [3, '3.1 Saldo en schuld'], [2, 'Vervolg']]);
+  });
+
+  it('keeps a short line right under a paragraph as text', () => {
+    const { letter } = parseCrafted({ body: ['Dit is de eerste alinea.', 'Zie bijlage', 'En verder.'] });
+    expect(letter.body.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+});
+
+describe('unknown field labels', () => {
+  it('reads a first field whose label names an identifier, even with digits in its value', () => {
+    const { letter } = parseCrafted({ fields: ['Dossiernummer', '2026-0042', '', 'Onze referentie', 'ABC-1'] });
+    expect(letter.fields.map((f) => [f.label, f.kind, f.values.map((v) => v.text)])).toEqual([
+      ['Dossiernummer', 'other', ['2026-0042']], ['Onze referentie', 'ourReference', ['ABC-1']],
+    ]);
+    expect(letter.sender.address.map((l) => l.text)).toEqual(['Rijnstraat 8', '2515 XP Den Haag', 'Postbus 20901', '2500 EX Den Haag', 'www.rijksoverheid.nl/ienw']);
+  });
+});

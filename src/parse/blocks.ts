@@ -82,15 +82,18 @@ function startsOrderedList(lines: readonly SourceLine[], i: number): boolean {
   const first = itemLine(lines[i]);
   if (!first?.ordered) return false;
   const romanStart = first.style === 'lower-alpha' && first.marker.startsWith('i');
-  // The next item at the same indentation, past any nested (deeper) items.
+  // The next item of the same kind at the same indentation, past nested items: deeper ones, and
+  // Word's sub-levels written at the same indentation with another marker (`a.` then `o<TAB>`).
   let j = nextNonBlank(lines, i + 1);
   let next = itemLine(lines[j], romanStart);
-  while (next && next.indent > first.indent) {
+  const romanNext = (it: ItemLine): boolean => romanStart && it.style === 'lower-roman';
+  const sameLevel = (it: ItemLine): boolean => it.indent === first.indent && (it.kind === first.kind || romanNext(it));
+  while (next && next.indent >= first.indent && !sameLevel(next)) {
     j = nextNonBlank(lines, j + 1);
     next = itemLine(lines[j], romanStart);
   }
   if (!next?.ordered) return false;
-  if (romanStart && next.style === 'lower-roman') return next.kind === `lower-roman${first.suffix}` && next.value === 2;
+  if (romanNext(next)) return next.kind === `lower-roman${first.suffix}` && next.value === 2;
   return next.kind === first.kind && next.value === first.value + 1;
 }
 
@@ -175,10 +178,14 @@ function headingShape(text: string): boolean {
     && /^[\p{Lu}\d]/u.test(t) && !/[.,;:!?…"”’]$/u.test(t) && !/https?:|www\./u.test(t);
 }
 
-function headingAt(lines: readonly SourceLine[], i: number, ctx: ParseContext): Heading | undefined {
+/**
+ * A heading stands after a blank line, or right under another heading (`3.` then `3.1`) or a list
+ * (Word drops the blank line there); never right under a paragraph, where a short line is text.
+ */
+function headingAt(lines: readonly SourceLine[], i: number, ctx: ParseContext, previous: Block | undefined): Heading | undefined {
   const l = lines[i]!;
   const text = l.text.trim();
-  if (!isBlank(lines[i - 1]) && i > 0) return undefined;
+  if (i > 0 && !isBlank(lines[i - 1]) && previous?.type !== 'heading' && previous?.type !== 'list') return undefined;
   const after = nextNonBlank(lines, i + 1);
   if (after >= lines.length) return undefined;
   if (itemLine(l) && !NUMBERED_HEADING.test(text)) return undefined;
@@ -228,7 +235,7 @@ export function parseBlocks(lines: readonly SourceLine[], ctx: ParseContext, opt
       continue;
     }
     if (options.headings) {
-      const heading = headingAt(lines, i, ctx);
+      const heading = headingAt(lines, i, ctx, blocks.at(-1));
       if (heading) { blocks.push(heading); i++; continue; }
     }
     const it = itemLine(l);

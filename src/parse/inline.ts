@@ -96,11 +96,14 @@ export type RawToken =
   | { type: 'footnoteCall'; number: number; raw: string; line: number }
   | { type: 'sourceCall'; number: number; raw: string; line: number };
 
+const ADDRESS_CHAR = String.raw`(?:(?!\[footnoteRef:|\[\d{1,3}\])[^\s<>"\u00a0])`;
+
 const TOKEN = new RegExp(
   [
     String.raw`\[footnoteRef:\s*(?<fn>\d+)\s*\]`,
     String.raw`\[(?<src>\d{1,3})\]`,
-    String.raw`(?<url>\bhttps?:\/\/[^\s<>"\u00a0]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"\u00a0]*)`,
+    // An address ends before a note call written straight after it (`…/2026.[footnoteRef:10]`).
+    String.raw`(?<url>\bhttps?:\/\/${ADDRESS_CHAR}+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+${ADDRESS_CHAR}*)`,
     String.raw`(?<mail>\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})`,
   ].join('|'),
   'giu',

@@ -58,7 +58,10 @@ const FIELD_LABELS: ReadonlyArray<[RegExp, FieldKind]> = [
 export function knownFieldKind(label: string): FieldKind | undefined {
   // `Uw brief (kenmerk)`, `Bijlage(n):` — a parenthetical or a colon does not change the kind.
   const bare = label.trim().replace(/\s*:$/u, '').replace(/\s*\([^)]*\)$/u, '');
-  return FIELD_LABELS.find(([re]) => re.test(bare))?.[1];
+  const known = FIELD_LABELS.find(([re]) => re.test(bare))?.[1];
+  if (known) return known;
+  // `Dossiernummer`, `Projectcode`, `Zaakreferentie`: a one- or two-word label naming an identifier.
+  return /^\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+)?(?:nummer|kenmerk|referentie|code)$/u.test(bare) ? 'other' : undefined;
 }
 
 /** A line that belongs to an address block: street numbers, postcodes, Postbus, web, phone, e-mail. */

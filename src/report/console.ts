@@ -13,8 +13,10 @@ function toolSummary(result: CheckResult): string {
   return result.tools
     .map((t) => {
       if (!t.ran) return t.optional ? `${t.tool} not installed (optional)` : `${t.tool} did not run`;
-      const n = result.violations.filter((v) => v.tool === t.tool).length;
-      return `${t.tool} ${n}`;
+      const found = result.violations.filter((v) => v.tool === t.tool);
+      const warnings = found.filter((v) => v.severity === 'warning').length;
+      // Warnings fail an EPUBCheck run but not a PDF check: show them apart so `PASS … 1` never happens.
+      return `${t.tool} ${found.length - warnings}${warnings ? ` (+${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
     })
     .join(' · ');
 }

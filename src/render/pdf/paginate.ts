@@ -1,8 +1,8 @@
 /**
  * Pagination with footnotes: body lines fill each page from its top; the notes first called on
- * a page sit at its foot, under a short rule. Every note starts on the page of its call; only the
- * last note of a page may continue on the next one (its rest is printed first in the next
- * page's footnote area). A page ends before a line whose rule is `allow` (widows, orphans and
+ * a page sit at its foot, under a short rule. Every note starts on the page of its call; a short
+ * note is never split, and only a long last note of a page may continue on the next one (its rest
+ * is printed first in the next page's footnote area). A page ends before a line whose rule is `allow` (widows, orphans and
  * keeps mark the others `avoid`); when no such line fits, the page ends where the space runs out.
  */
 import type { PageStart } from '../pagination.js';
@@ -38,6 +38,9 @@ export interface PaginateInput {
   ruleOffset: number;
 }
 
+/** A note needs this many lines before it may break across pages (two on each side at least). */
+const MIN_SPLIT_NOTE_LINES = 4;
+
 /** Height of consecutive lines; the first line's gap is dropped (top of an area). */
 function heightOf(lines: readonly FlowLine[]): number {
   let h = 0;
@@ -64,7 +67,10 @@ export function paginate(input: PaginateInput): PageLayout[] {
       const parts: FlowLine[] = [...carry];
       notes.forEach((id, n) => {
         const ls = noteLines.get(id) ?? [];
-        parts.push(...(n === notes.length - 1 ? ls.slice(0, 1) : ls));
+        // Only a long note may continue on the next page, and then with two lines or more here;
+        // a short note stays whole on the page of its call (the body line moves instead).
+        const splittable = n === notes.length - 1 && ls.length >= MIN_SPLIT_NOTE_LINES;
+        parts.push(...(splittable ? ls.slice(0, 2) : ls));
       });
       return input.footOverhead + heightOf(parts);
     };
