@@ -9,6 +9,7 @@ import { shapedRun } from './shaping.js';
 import { visibleWidth, type LinkTarget, type Line, type Piece } from './line-break.js';
 import type { PdfKitDoc, PdfOutlineItem } from './pdfkit-doc.js';
 import type { DrawnPage, Slot } from './structure.js';
+import { embedWithoutCidSet } from './cidset.js';
 import { installToUnicodeWithoutNotdef } from './to-unicode.js';
 
 export type ArtifactKind = { type: 'Pagination'; subtype?: 'Header' | 'Footer' } | { type: 'Layout' };
@@ -80,6 +81,7 @@ export class TaggedPainter {
     this.doc.font(face.name);
     if (!this.fontsReady.has(face.name)) {
       installToUnicodeWithoutNotdef(this.doc._font);
+      embedWithoutCidSet(this.doc._font);
       // Our measuring shaped every word already: pdfkit reuses those runs, and anything it still
       // has to shape goes through the same shaping (same features, same code point repairs).
       this.doc._font.layoutCache = face.runs;

@@ -45,6 +45,8 @@ export interface PdfKitEmbeddedFont {
   /** Shapes one chunk of text (positions in thousandths of an em); called on a cache miss. */
   layoutRun(text: string): unknown;
   toUnicodeCmap(): PdfRef;
+  /** Writes the font program, descriptor and dictionaries; called once when the document ends. */
+  embed(): void;
 }
 
 export interface PdfKitInfo {
@@ -74,6 +76,8 @@ export interface PdfKitDocOptions {
 }
 
 export interface PdfKitDoc {
+  /** PDF/A or PDF/UA part number set by the `subset` option (1 for PDF/UA-1). */
+  subset?: number;
   page: PdfKitPage;
   info: PdfKitInfo;
   outline: PdfOutlineItem;
