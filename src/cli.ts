@@ -11,9 +11,11 @@ import type { CheckResult, OutputFormat } from './check/types.js';
 import { FORMATS, formatOfFile } from './formats.js';
 import { InputError, formatDiagnostic } from './parse/diagnostics.js';
 import { parseLetterFile } from './parse/parse-letter.js';
+import { loadTheme } from './render/theme.js';
 import { buildLetters, checkFiles, type LetterOutcome } from './pipeline.js';
 import { checkLines, outcomeLines, summarise, summaryLine } from './report/console.js';
 import { removePendingTempFiles } from './util/atomic-write.js';
+import { removeTempDirsSync } from './util/temp-dir.js';
 import { VERSION } from './version.js';
 
 const USAGE = `rijkspers ${VERSION} — accessible PDF/UA, EPUB and HTML from Dutch government letters
@@ -69,6 +71,14 @@ async function commandBuild(args: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('build needs at least one input FILE');
   const formats = parseFormats(values.format);
+  if (values.theme !== undefined) {
+    // A mistyped house style is a usage error (exit 2), not an internal error in the middle of a build.
+    try {
+      loadTheme(values.theme);
+    } catch {
+      throw new UsageError(`--theme: there is no house style "${values.theme}" (expected templates/${values.theme}/theme.json)`);
+    }
+  }
   const check = !values['no-check'];
   const outcomes = await buildLetters(positionals, {
     outDir: values.out!, formats, check, ...(values.theme ? { theme: values.theme } : {}),
@@ -150,11 +160,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Ctrl-C or a CI timeout must not leave a half-written temp file in the output directory. */
+/**
+ * Ctrl-C or a CI timeout must not leave a half-written temp file in the output directory, nor the
+ * checkers' scratch directories in /tmp. Browsers die with the process (puppeteer kills their
+ * process group on exit); the EPUBCheck JVM ends when its stdin closes.
+ */
 export function installSignalHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       removePendingTempFiles();
+      removeTempDirsSync();
       process.exit(130);
     });
   }

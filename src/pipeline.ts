@@ -14,7 +14,7 @@ import type { Letter } from './model/ast.js';
 import { letterMetadata } from './model/metadata.js';
 import { sourceLineOf } from './model/text.js';
 import { InputError, type Diagnostic } from './parse/diagnostics.js';
-import { parseLetterFile } from './parse/parse-letter.js';
+import { parseLetterFile, stemOf } from './parse/parse-letter.js';
 import { loadTheme } from './render/theme.js';
 import type { PdfRendering, RenderInput } from './render/types.js';
 import { formatCheck, letterReport, serialiseReport, type OutputEntry } from './report/report.js';
@@ -127,17 +127,13 @@ async function removeStale(outDir: string, stem: string): Promise<void> {
   await Promise.all(names.map((n) => rm(n, { force: true })));
 }
 
-function stemOfPath(path: string): string {
-  return path.replace(/^.*[\\/]/u, '').replace(/\.txt$/iu, '');
-}
-
 export async function buildLetter(inputPath: string, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
   let rendered: Rendered;
   try {
     rendered = await renderLetter(inputPath, options.formats, options.theme);
   } catch (err) {
     if (err instanceof InputError) {
-      await removeStale(options.outDir, stemOfPath(inputPath));
+      await removeStale(options.outDir, stemOf(inputPath));
       return { kind: 'input-error', input: inputPath, error: err.diagnostic, warnings: [] };
     }
     throw err;

@@ -313,6 +313,9 @@ export function find(spec: DocSpec, key: string): ElemSpec {
 
 const n = (name: string): PDFName => PDFName.of(name);
 
+/** Name trees are sorted by the bytes of their keys (ISO 32000-1, 7.9.6), not by any locale's collation. */
+const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function isElem(kid: ElemSpec | McrSpec | ObjrSpec): kid is ElemSpec {
   return 'type' in kid;
 }
@@ -513,7 +516,7 @@ export async function buildPdf(spec: DocSpec): Promise<Uint8Array> {
   }
   if (Object.keys(spec.namedDests).length > 0) {
     const names: PDFObject[] = [];
-    for (const [name, page] of Object.entries(spec.namedDests).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [name, page] of Object.entries(spec.namedDests).sort(([a], [b]) => byteOrder(a, b))) {
       names.push(PDFString.of(name), context.obj([built.pageRefs[page]!, n('XYZ'), 0, 842, 0]));
     }
     catalog.set(n('Names'), context.obj({ Dests: context.obj({ Names: context.obj(names) }) }));
@@ -654,7 +657,7 @@ export async function buildPdf(spec: DocSpec): Promise<Uint8Array> {
       root.RoleMap = context.obj(Object.fromEntries(Object.entries(spec.roleMap).map(([k, v]) => [k, n(v)])));
     }
     if (ids.length > 0) {
-      const sorted = [...ids].sort(([a], [b]) => a.localeCompare(b));
+      const sorted = [...ids].sort(([a], [b]) => byteOrder(a, b));
       root.IDTree = context.obj({ Names: context.obj(sorted.flatMap(([id, ref]) => [PDFString.of(id), ref])) });
     }
     context.assign(rootRef, context.obj(root));

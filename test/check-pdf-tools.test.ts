@@ -131,6 +131,7 @@ describe('checkPdf on a file', () => {
     const file = await write('cut.pdf', cut);
     const result = await checkPdf(file, { verapdf: false });
     // pdf-lib recovers the objects, so our own rules pass; the structure tools see the damage.
+    expect(result.tools[0]).toMatchObject({ tool: 'pdfua', ran: true });
     expect(result.violations.filter((v) => v.tool === 'pdfua')).toEqual([]);
     if (installed('qpdf', '--version')) {
       expect(result.violations.find((v) => v.tool === 'qpdf')).toMatchObject({ rule: 'qpdf-check', severity: 'error' });
@@ -161,6 +162,8 @@ describe('checkPdf on a file', () => {
     expect(session.format).toBe('pdf');
     const file = await write('session.pdf', await buildPdf(goodSpec()));
     const result = await session.check(file);
+    // Our own rules must have run: no pdfua violation from a checker that did not run is no pass.
+    expect(result.tools[0]).toMatchObject({ tool: 'pdfua', ran: true, checked: RULES.length });
     expect(result.violations.filter((v) => v.tool === 'pdfua')).toEqual([]);
     await session.close();
   });

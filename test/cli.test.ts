@@ -4,10 +4,10 @@
  * the checkers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { letterText } from './helpers/letters.js';
 
@@ -30,8 +30,13 @@ async function run(...args: string[]): Promise<Run> {
   return { code, out, err };
 }
 
+const tempDirs: string[] = [];
+afterAll(() => { for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true }); });
+
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'rijkspers-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'rijkspers-cli-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 describe('rijkspers build (without checks)', () => {
@@ -131,6 +136,15 @@ describe('bad input', () => {
     expect(err).toMatch(/--format takes a list of html, pdf, epub/u);
     expect((await run('publish')).code).toBe(2);
     expect((await run('build', REF, '--bogus')).code).toBe(2);
+  });
+
+  it('rejects an unknown house style with exit 2 before writing anything', async () => {
+    const dir = tempDir();
+    const r = await run('build', REF, '--out', dir, '--no-check', '--theme', 'geen-huisstijl');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--theme: there is no house style "geen-huisstijl" \(expected templates\/geen-huisstijl\/theme\.json\)/u);
+    expect(r.err).not.toMatch(/internal error \(please report\)/u);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

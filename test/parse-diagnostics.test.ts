@@ -1,5 +1,5 @@
 /** Every input error stops with FILE:LINE and a clear message; warnings are collected, never thrown. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,11 +63,15 @@ describe('input errors', () => {
 
   it('reports a missing file and a directory as unreadable', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rijkspers-'));
-    await expect(parseLetterFile(join(dir, 'nope.txt'))).rejects.toMatchObject({ diagnostic: { code: 'unreadable', line: 1 } });
-    mkdirSync(join(dir, 'map.txt'));
-    await expect(parseLetterFile(join(dir, 'map.txt'))).rejects.toMatchObject({ diagnostic: { code: 'unreadable', message: expect.stringMatching(/directory/u) } });
-    writeFileSync(join(dir, 'ok.txt'), letterText());
-    await expect(parseLetterFile(join(dir, 'ok.txt'))).resolves.toMatchObject({ letter: { source: { stem: 'ok' } } });
+    try {
+      await expect(parseLetterFile(join(dir, 'nope.txt'))).rejects.toMatchObject({ diagnostic: { code: 'unreadable', line: 1 } });
+      mkdirSync(join(dir, 'map.txt'));
+      await expect(parseLetterFile(join(dir, 'map.txt'))).rejects.toMatchObject({ diagnostic: { code: 'unreadable', message: expect.stringMatching(/directory/u) } });
+      writeFileSync(join(dir, 'ok.txt'), letterText());
+      await expect(parseLetterFile(join(dir, 'ok.txt'))).resolves.toMatchObject({ letter: { source: { stem: 'ok' } } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

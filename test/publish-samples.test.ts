@@ -2,8 +2,7 @@
  * End to end: every sample in input/ (and a crafted letter the project has never seen) is
  * published in all formats and every checker must report zero violations.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,17 +44,22 @@ const unseen = letterText({
 
 describe('publishing with checks', () => {
   let outDir: string;
+  let src: string;
   let outcomes: LetterOutcome[];
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'rijkspers-e2e-'));
-    const src = mkdtempSync(join(tmpdir(), 'rijkspers-unseen-'));
+    src = mkdtempSync(join(tmpdir(), 'rijkspers-unseen-'));
     const unseenFile = join(src, 'ienw-a12-unseen.txt');
     writeFileSync(unseenFile, unseen);
     outcomes = await buildLetters([...samples, unseenFile], { outDir, formats: ['html', 'pdf', 'epub'], check: true });
   }, 600_000);
 
-  afterAll(() => { /* temp dirs are left for inspection on failure */ });
+  afterAll(() => {
+    // Outputs with violations are kept for inspection (the failing test names the files).
+    if (outcomes && summarise(outcomes).exitCode !== 0) return;
+    for (const dir of [outDir, src]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('publishes every letter with every check passing (exit 0)', () => {
     const failures: unknown[] = outcomes.flatMap((o): unknown[] => (o.kind === 'published'

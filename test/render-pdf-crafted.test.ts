@@ -4,10 +4,10 @@
  * Sans lacks, `&` and `<` in the Betreft, and a character no font has.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineText, noteText, splitWords } from '../src/model/text.js';
 import { MissingGlyphError, renderPdf } from '../src/render/pdf/index.js';
 import { loadTheme } from '../src/render/theme.js';
@@ -18,6 +18,7 @@ import { elements, inspectPdf, objrs, pagesOf, tagText, type Inspected, type Tag
 
 const theme = loadTheme();
 const dir = mkdtempSync(join(tmpdir(), 'rijkspers-pdf-crafted-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const MM = 72 / 25.4;
 const COLUMN_LEFT = 27 * MM;
 const COLUMN_RIGHT = (27 + 135) * MM;
@@ -66,6 +67,7 @@ describe('every crafted letter', () => {
       expect({ name, missing, unexpected }).toEqual({ name, missing: [], unexpected: [] });
       expect(elementsOfType(c.doc.root, 'P'), name).toHaveLength(expectedParagraphCount(c.letter));
       const result = await checkPdf(c.file);
+      expect(result.tools.find((t) => t.tool === 'pdfua')?.ran, name).toBe(true);
       expect(result.violations.map((v) => `${name} ${v.rule}: ${v.message}`)).toEqual([]);
     }
   });

@@ -1,5 +1,5 @@
 /** Unit tests of the PDF renderer's parts: line breaking, pagination, ToUnicode, XMP escaping, layout data. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { loadFontSet } from '../src/render/pdf/fonts.js';
 import { preshape, shapedRun } from '../src/render/pdf/shaping.js';
 import { loadPdfLayout } from '../src/render/pdf/layout-config.js';
 import { breakLines, type Line, type RunStyle, type Span } from '../src/render/pdf/line-break.js';
-import { escapeXml } from '../src/render/pdf/metadata.js';
+import { escapeXml } from '../src/util/escape-xml.js';
 import { paginate, type PaginateInput } from '../src/render/pdf/paginate.js';
 import { StructNode } from '../src/render/pdf/structure.js';
 import { toUnicodeCmapText } from '../src/render/pdf/to-unicode.js';
@@ -247,8 +247,12 @@ describe('pdf.json', () => {
 
   it('names a missing number clearly', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rp-theme-'));
-    writeFileSync(join(dir, 'pdf.json'), JSON.stringify({ page: { widthMm: 210 } }));
-    const broken: Theme = { ...theme, dir, file: (f) => join(dir, f) };
-    expect(() => loadPdfLayout(broken)).toThrow(/pdf\.json: missing "colors"|missing "page\.heightMm"/u);
+    try {
+      writeFileSync(join(dir, 'pdf.json'), JSON.stringify({ page: { widthMm: 210 } }));
+      const broken: Theme = { ...theme, dir, file: (f) => join(dir, f) };
+      expect(() => loadPdfLayout(broken)).toThrow(/pdf\.json: missing "colors"|missing "page\.heightMm"/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@
  * test/render-pdf-visual.test.ts`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,8 @@ describe('reference letter, pages 1 and 2', () => {
       const ratio = diffRatio(actual, expected);
       expect(ratio, `page ${n}: ${(ratio * 100).toFixed(3)} % of pixels differ (see ${actualFile})`).toBeLessThanOrEqual(TOLERANCE);
     }
+    // Kept only when a page differs, for the human who has to look at it.
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('would notice a moved line (the comparison is not blind)', () => {

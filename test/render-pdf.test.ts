@@ -3,10 +3,10 @@
  * the pages show, validity (qpdf, our PDF/UA checker), reproducibility and speed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Letter, LetterMetadata } from '../src/model/ast.js';
 import { letterMetadata } from '../src/model/metadata.js';
 import { inlineText, noteText, splitWords } from '../src/model/text.js';
@@ -20,6 +20,7 @@ import { elements, inspectPdf, objrs, pagesOf, tagText, type Inspected, type Tag
 const SAMPLES = ['input/000_4c8a1616a76a7555.txt', 'input/ocw-kamerbrief-leesvaardigheid.txt', 'input/vws-antwoorden-wachttijden.txt'];
 const theme = loadTheme();
 const dir = mkdtempSync(join(tmpdir(), 'rijkspers-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Rendered {
   letter: Letter;

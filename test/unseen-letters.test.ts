@@ -5,14 +5,14 @@
  *
  * Part 1 pins what a human verified in each letter's text (labels, headings, lists, Q&A parts,
  * notes). Part 2 publishes all eight with every checker and demands zero violations.
- * Where rijkspers was wrong when these letters were written, the assertions state the RIGHT
- * behaviour (they fail until the code is fixed); those are marked "known bug" below.
+ * Where rijkspers was wrong when these letters were first run, the assertions were written to the
+ * right behaviour before the fix; those are marked "was a bug" below and now guard against regressions.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Heading, Letter, List, QaPart } from '../src/model/ast.js';
 import { blockText, inlineText, noteText } from '../src/model/text.js';
 import type { Diagnostic } from '../src/parse/diagnostics.js';
@@ -79,7 +79,7 @@ describe('fin-voorjaarsnota-2026 (Financiën: return address, 5 fields, no logo,
     expect(letter.date).toMatchObject({ text: '21 april 2026', iso: '2026-04-21' });
   });
 
-  // known bug: "3.1 Saldo en schuld" directly under "3. Begrotingsbeleid" (no blank line) is read as a paragraph.
+  // was a bug: "3.1 Saldo en schuld" directly under "3. Begrotingsbeleid" (no blank line) was read as a paragraph.
   it('reads numbered headings, also a sub-heading right under its heading', () => {
     expect(headings(letter.body)).toEqual([
       [2, '1. Inleiding'], [2, '2. Economische ontwikkeling'], [3, '2.1 Inflatie en koopkracht'], [3, '2.2 Arbeidsmarkt'],
@@ -97,8 +97,8 @@ describe('fin-voorjaarsnota-2026 (Financiën: return address, 5 fields, no logo,
     expect(allText(letter)).toContain('R&D-aftrek');
   });
 
-  // known bug: a footnote call right after a web address is swallowed by the link
-  // ("…/voorjaarsnota/2026.[footnoteRef:10]" becomes the href), so note 10 is never called.
+  // was a bug: a footnote call right after a web address was swallowed by the link
+  // ("…/voorjaarsnota/2026.[footnoteRef:10]" became the href), so note 10 was never called.
   it('ends a web address before the footnote call that follows it', () => {
     const vervolg = letter.body.at(-1)!;
     expect(vervolg.type).toBe('paragraph');
@@ -220,8 +220,8 @@ describe('lvvn-mestmarkt-en-derogatie (LVVN: a. list with Word sub-levels, notes
     expect(headings(letter.body).map(([, t]) => t)).toEqual(['Aanleiding', 'Wat we doen', 'Gevolgen voor de boer', 'Waterkwaliteit', 'Vervolg']);
   });
 
-  // known bug: item "a." whose sub-items follow at the same indentation ("o<TAB>") is not recognised as
-  // the start of the list: it becomes a paragraph "a.<TAB>We ondersteunen …", the o-items a list of their
+  // was a bug: item "a." whose sub-items follow at the same indentation ("o<TAB>") was not recognised as
+  // the start of the list: it became a paragraph "a.<TAB>We ondersteunen …", the o-items a list of their
   // own and b.–d. a third list starting at 2.
   it('reads one a.–d. list with the o-items under a. and the indented - items under c.', () => {
     expect(allLists(letter.body).map(listShape)).toEqual(['lower-alpha.: a.{o,o} b. c.{-,-} d.']);
@@ -385,14 +385,19 @@ const LETTERS = [
 
 describe('publishing the unseen letters with every check', () => {
   const outcomes = new Map<string, LetterOutcome>();
+  let outDir: string | undefined;
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'rijkspers-unseen-'));
+    outDir = mkdtempSync(join(tmpdir(), 'rijkspers-unseen-'));
     const results = await buildLetters(LETTERS.map((n) => join(DIR, `${n}.txt`)), { outDir, formats: ['html', 'pdf', 'epub'], check: true });
     results.forEach((o, i) => outcomes.set(LETTERS[i]!, o));
   }, 240_000);
 
-  // known bugs: bzk (axe target-size: two links on consecutive lines of the sender block),
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  // were bugs: bzk (axe target-size: two links on consecutive lines of the sender block),
   // fin (EPUBCheck RSC-005/RSC-020: the link href swallowed "[footnoteRef:10]").
   it.each(LETTERS)('%s: all three outputs pass every checker', (name) => {
     const o = outcomes.get(name)!;

@@ -3,10 +3,9 @@
  * by puppeteer-core. Never downloads a browser. Each launch gets a fresh profile directory, and
  * `close()` leaves no process and no profile behind.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { makeTempDirSync, removeTempDirSync } from '../util/temp-dir.js';
 
 /** Debian's Chromium; `CHROMIUM_PATH` overrides it for other systems. */
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,7 +86,7 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'rijkspers-chromium-'));
+  const userDataDir = makeTempDirSync('chromium');
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -103,11 +102,19 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       handleSIGHUP: true,
     });
   } catch (error) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeTempDirSync(userDataDir);
     throw error;
   }
   const pid = browser.process()?.pid;
-  const version = await browser.version();
+  let version: string;
+  try {
+    version = await browser.version();
+  } catch (error) {
+    // A browser that started but does not answer is closed here: nobody else holds it.
+    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    removeTempDirSync(userDataDir);
+    throw error;
+  }
   let closed = false;
 
   return {
@@ -141,7 +148,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
           }
         }
       }
-      rmSync(userDataDir, { recursive: true, force: true });
+      removeTempDirSync(userDataDir);
     },
   };
 }

@@ -25,11 +25,11 @@ export const openEpubChecker: OpenChecker = async (): Promise<CheckSession> => {
       if (closed) throw new Error('EPUB checker already closed');
       const [ec, ac] = await Promise.all([
         epubcheck.check(file),
-        ace instanceof Error ? Promise.resolve(undefined) : ace.check(file),
+        ace instanceof Error ? Promise.resolve(ace) : ace.check(file),
       ]);
-      const aceRun: ToolRun = ac?.run ?? { tool: 'ace', ran: false, error: `Ace could not start: ${(ace as Error).message}`, durationMs: 0 };
+      const aceRun: ToolRun = ac instanceof Error ? { tool: 'ace', ran: false, error: `Ace could not start: ${ac.message}`, durationMs: 0 } : ac.run;
       const tools = [ec.run, aceRun];
-      const violations = [...ec.violations, ...(ac?.violations ?? [])];
+      const violations = [...ec.violations, ...(ac instanceof Error ? [] : ac.violations)];
       // EPUBCheck warnings fail the build as well as errors: every violation counts.
       return { format: 'epub', file, tools, violations, passed: tools.every((t) => t.ran) && violations.length === 0 };
     },

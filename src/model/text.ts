@@ -1,5 +1,5 @@
 /** Plain-text views of the document model, shared by renderers, checkers and tests. */
-import type { Block, Inline, List, Letter, Note, QaPart, Signatory } from './ast.js';
+import type { Block, Inline, List, ListItem, Letter, Note, QaPart, Signatory } from './ast.js';
 
 /** The text a reader sees for a run of inlines: text, link text and note labels, nothing added. */
 export function inlineText(content: readonly Inline[]): string {
@@ -14,6 +14,26 @@ function listText(list: List): string {
   return list.items
     .map((item) => (item.children ? `${inlineText(item.content)}\n${listText(item.children)}` : inlineText(item.content)))
     .join('\n');
+}
+
+/**
+ * Every item of a list, nested items depth-first right after their parent item (the order of
+ * `listText`), with where its text starts in `blockText(list)` and how long it is. The PDF reports
+ * page starts inside a list in these units and the EPUB finds the item a page starts in by them.
+ */
+export function listItemOffsets(list: List): Array<{ item: ListItem; indices: number[]; start: number; length: number }> {
+  const out: Array<{ item: ListItem; indices: number[]; start: number; length: number }> = [];
+  let pos = 0;
+  const walk = (items: readonly ListItem[], prefix: number[]): void => {
+    items.forEach((item, i) => {
+      const length = inlineText(item.content).length;
+      out.push({ item, indices: [...prefix, i], start: pos, length });
+      pos += length + 1; // the `\n` after the item's text (before its sub-list or the next item)
+      if (item.children) walk(item.children.items, [...prefix, i]);
+    });
+  };
+  walk(list.items, []);
+  return out;
 }
 
 /**

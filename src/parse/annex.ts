@@ -18,10 +18,6 @@ export function qaLabel(text: string): { type: 'question' | 'answer'; numbers: n
   return undefined;
 }
 
-export function hasQaLabels(lines: readonly SourceLine[]): boolean {
-  return lines.some((l) => qaLabel(l.text) !== undefined);
-}
-
 const list = (ns: readonly number[]): string => ns.join(', ');
 
 export function parseAnnex(lines: readonly SourceLine[], ctx: ParseContext): QaAnnex | undefined {

@@ -5,9 +5,10 @@
 import type { Block, Heading, Inline, List, ListItem, ListStyle } from '../model/ast.js';
 import { LOGO, BULLET_ITEM, NUMBERED_HEADING, ORDERED_ITEM } from './patterns.js';
 import type { ParseContext } from './context.js';
-import type { SourceLine } from './read-input.js';
+import { isBlankLine, nextNonBlank, type SourceLine } from './read-input.js';
 
-const isBlank = (l: SourceLine | undefined): boolean => l === undefined || l.text.trim() === '';
+/** Past the end counts as blank: a list or heading never continues beyond the lines given. */
+const isBlank = (l: SourceLine | undefined): boolean => l === undefined || isBlankLine(l);
 
 // ---------------------------------------------------------------- list items
 
@@ -65,13 +66,6 @@ function itemLine(l: SourceLine | undefined, romanHint = false): ItemLine | unde
     indent: indentWidth(o.groups.indent!), marker: o.groups.marker!, ordered: true, kind: `${style}${suffix}`,
     style, suffix, value, text: o.groups.text!, line: l,
   };
-}
-
-/** The next non-blank line from `i`, with the number of blank lines skipped. */
-function nextNonBlank(lines: readonly SourceLine[], i: number): number {
-  let j = i;
-  while (j < lines.length && isBlank(lines[j])) j++;
-  return j;
 }
 
 /**

@@ -7,7 +7,7 @@ import { parseDutchDate } from '../model/dutch-date.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { plainInlines } from './inline.js';
 import {
-  DATE_LABEL, RETURN_ADDRESS, SUBJECT_LABEL, knownFieldKind, looksLikeAddress, looksLikeLabel,
+  DATE_LABEL, DATE_LINE, RETURN_ADDRESS, SUBJECT_LABEL, SUBJECT_LINE, knownFieldKind, looksLikeAddress, looksLikeLabel,
 } from './patterns.js';
 import type { SourceLine } from './read-input.js';
 
@@ -100,8 +100,8 @@ function senderAndFields(rest: readonly SourceLine[]): { sender?: Sender; fields
  * and the running header already removed.
  */
 export function parseLetterhead(lines: readonly SourceLine[], sink: DiagnosticSink): Letterhead {
-  const dateAt = lines.findIndex((l) => DATE_LABEL.test(l.text.trim()) && /^Datum\b/iu.test(l.text.trim()));
-  const subjectAt = lines.findIndex((l, i) => i > dateAt && /^Betreft\b/iu.test(l.text.trim()));
+  const dateAt = lines.findIndex((l) => DATE_LABEL.test(l.text.trim()) && DATE_LINE.test(l.text.trim()));
+  const subjectAt = lines.findIndex((l, i) => i > dateAt && SUBJECT_LINE.test(l.text.trim()));
   if (dateAt < 0 || subjectAt < 0) {
     const missing = [dateAt < 0 ? '"Datum"' : '', subjectAt < 0 ? '"Betreft"' : ''].filter(Boolean).join(' and ');
     const where = lines.find((l) => l.text.trim() !== '')?.n ?? 1;
@@ -115,7 +115,7 @@ export function parseLetterhead(lines: readonly SourceLine[], sink: DiagnosticSi
   if (addressee.length === 0) sink.warn(lines[dateAt]!.n, 'no-addressee', 'no addressee lines before "Datum"');
 
   const dateMatch = DATE_LABEL.exec(lines[dateAt]!.text.trim())!;
-  const dateValue = labelValue(lines, dateAt, dateMatch[1] ?? '', [/^Betreft\b/iu]);
+  const dateValue = labelValue(lines, dateAt, dateMatch[1] ?? '', [SUBJECT_LINE]);
   const dateLine = joinLines(dateValue.lines, lines[dateAt]!.n);
   const iso = parseDutchDate(dateLine.text);
   if (dateLine.text === '') sink.warn(lines[dateAt]!.n, 'no-date', '"Datum" has no value');

@@ -7,15 +7,15 @@
  *     note-call ids follow the document.
  */
 import type { Letter, Signatory } from '../model/ast.js';
-import { hasQaLabels, parseAnnex } from './annex.js';
+import { parseAnnex, qaLabel } from './annex.js';
 import { paragraph, parseBlocks } from './blocks.js';
 import { ParseContext } from './context.js';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.js';
 import { splitFootnoteDefinitions } from './inline.js';
 import { parseLetterhead, textLine } from './letterhead.js';
 import { NoteRegistry } from './notes.js';
-import { LOGO, PAGE_FURNITURE, SALUTATION, SOURCE_DEFINITION } from './patterns.js';
-import { decodeLines, readSourceLines, type SourceLine } from './read-input.js';
+import { LOGO, PAGE_FURNITURE, SALUTATION, SOURCE_DEFINITION, SUBJECT_LINE } from './patterns.js';
+import { decodeLines, isBlankLine, readSourceLines, type SourceLine } from './read-input.js';
 import { findSignature } from './signature.js';
 
 export interface ParseResult {
@@ -23,9 +23,8 @@ export interface ParseResult {
   warnings: Diagnostic[];
 }
 
-const isBlank = (l: SourceLine): boolean => l.text.trim() === '';
-
-function stemOf(path: string): string {
+/** The file name without directory and `.txt`: the stem of every output file of the letter. */
+export function stemOf(path: string): string {
   return path.replace(/^.*[\\/]/u, '').replace(/\.txt$/iu, '');
 }
 
@@ -36,7 +35,7 @@ function dropPageFurniture(lines: readonly SourceLine[]): SourceLine[] {
     if (!PAGE_FURNITURE.test(l.text)) return;
     drop.add(i);
     const above = lines[i - 1];
-    if (above && !isBlank(above) && above.text.trim().length <= 100 && !/[.,;:!?]$/u.test(above.text.trim())) drop.add(i - 1);
+    if (above && !isBlankLine(above) && above.text.trim().length <= 100 && !/[.,;:!?]$/u.test(above.text.trim())) drop.add(i - 1);
   });
   return lines.filter((_, i) => !drop.has(i));
 }
@@ -46,7 +45,7 @@ export function parseLetterLines(file: string, source: readonly SourceLine[]): P
   const notes = new NoteRegistry(sink);
   const ctx = new ParseContext(sink, notes);
 
-  const subjectAt = source.findIndex((l) => /^Betreft\b/iu.test(l.text.trim()));
+  const subjectAt = source.findIndex((l) => SUBJECT_LINE.test(l.text.trim()));
   // Stage 1: notes out of the running text.
   const lines: SourceLine[] = source.map((l, i) => {
     if (i > subjectAt && subjectAt >= 0) {
@@ -63,7 +62,7 @@ export function parseLetterLines(file: string, source: readonly SourceLine[]): P
 
   // Stage 2 and 3: furniture, then the letterhead up to the salutation.
   const clean = dropPageFurniture(lines);
-  const subjectIdx = clean.findIndex((l) => /^Betreft\b/iu.test(l.text.trim()));
+  const subjectIdx = clean.findIndex((l) => SUBJECT_LINE.test(l.text.trim()));
   let bodyStart = clean.findIndex((l, i) => i > subjectIdx && SALUTATION.test(l.text.trim()));
   const hasSalutation = bodyStart >= 0 && subjectIdx >= 0;
   if (!hasSalutation) {
@@ -89,7 +88,8 @@ export function parseLetterLines(file: string, source: readonly SourceLine[]): P
   let annexStart = signature?.end ?? rest.length;
   if (!signature) {
     sink.warn(rest.at(-1)?.n ?? 1, 'no-signature', 'no signature found (a function line ending in "," with the name below it)');
-    const firstLabel = hasQaLabels(rest) ? rest.findIndex((l) => /^(?:Vraag|Vragen)\s+\d/iu.test(l.text.trim())) : -1;
+    // The annex starts at its first question label, recognised exactly as the annex parser does.
+    const firstLabel = rest.findIndex((l) => qaLabel(l.text)?.type === 'question');
     if (firstLabel >= 0) { bodyEnd = firstLabel; annexStart = firstLabel; }
   }
   const body = parseBlocks(rest.slice(0, bodyEnd), ctx, { headings: true });
@@ -102,7 +102,7 @@ export function parseLetterLines(file: string, source: readonly SourceLine[]): P
     };
   });
   const annexLines = rest.slice(annexStart);
-  const annex = annexLines.some((l) => !isBlank(l)) ? parseAnnex(annexLines, ctx) : undefined;
+  const annex = annexLines.some((l) => !isBlankLine(l)) ? parseAnnex(annexLines, ctx) : undefined;
 
   const letter: Letter = {
     type: 'letter',

@@ -13,6 +13,10 @@ export const LOGO = /^\s*\[image:\s*(.*?)\s*\]\s*$/iu;
 
 export const RETURN_ADDRESS = /^\s*>?\s*Retouradres\b/iu;
 
+/** The line that holds the `Datum`/`Betreft` label: a whole word (`Betreffende …` is text). */
+export const DATE_LINE = /^Datum\b/iu;
+export const SUBJECT_LINE = /^Betreft\b/iu;
+
 /** `Datum`/`Betreft` label alone or followed by its value on the same line. */
 export const DATE_LABEL = /^Datum(?:\s*[:\t]\s*|\s+(?=\d))?(.*)$/iu;
 export const SUBJECT_LABEL = /^Betreft(?:\s*[:\t]\s*|\s+)?(.*)$/iu;

@@ -9,6 +9,18 @@ export interface SourceLine {
   text: string;
 }
 
+/** A line with nothing but whitespace on it. */
+export function isBlankLine(l: SourceLine): boolean {
+  return l.text.trim() === '';
+}
+
+/** Index of the first non-blank line at or after `i`; `lines.length` when there is none. */
+export function nextNonBlank(lines: readonly SourceLine[], i: number): number {
+  let j = i;
+  while (j < lines.length && isBlankLine(lines[j]!)) j++;
+  return j;
+}
+
 /** Control characters that never occur in a Word text export; their presence means binary data. */
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/u;
 

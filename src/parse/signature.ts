@@ -2,7 +2,7 @@
  * The end of the letter: closing (`Hoogachtend,`), then one or more signatories — a function line
  * ending in a comma, blank signature space, the name.
  */
-import type { SourceLine } from './read-input.js';
+import { isBlankLine, nextNonBlank, type SourceLine } from './read-input.js';
 import { CLOSING } from './patterns.js';
 
 export interface SignatureSpan {
@@ -15,13 +15,8 @@ export interface SignatureSpan {
   end: number;
 }
 
-const blank = (l: SourceLine | undefined): boolean => l !== undefined && l.text.trim() === '';
-
-function nextNonBlank(lines: readonly SourceLine[], i: number): number {
-  let j = i;
-  while (j < lines.length && blank(lines[j])) j++;
-  return j;
-}
+/** Past the end is not blank: counting the signature space stops at the last line. */
+const blank = (l: SourceLine | undefined): boolean => l !== undefined && isBlankLine(l);
 
 function nameLike(text: string): boolean {
   const t = text.trim();

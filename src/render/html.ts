@@ -11,21 +11,11 @@ import type { RenderInput } from './types.js';
 import { createMarkup, letterView, type LetterView } from './markup.js';
 import type { StringLookup } from './markup/strings.js';
 import { fontFaceCss, webFontFaces } from './markup/web-fonts.js';
+import { readFileCached } from '../util/read-cached.js';
 
 interface PageConfig {
   webFonts: (keyof ThemeFonts)[];
   stylesheet: string;
-}
-
-const fileCache = new Map<string, Buffer>();
-
-function readCached(path: string): Buffer {
-  let bytes = fileCache.get(path);
-  if (!bytes) {
-    bytes = readFileSync(path);
-    fileCache.set(path, bytes);
-  }
-  return bytes;
 }
 
 function kebab(name: string): string {
@@ -81,7 +71,7 @@ export function htmlStylesheet(input: RenderInput, view: LetterView): string {
   const { theme } = input;
   const config = JSON.parse(readFileSync(theme.file('html/page.json'), 'utf8')) as PageConfig;
   const faces = webFontFaces(theme, config.webFonts);
-  const fonts = fontFaceCss(faces, (f) => `data:font/woff2;base64,${readCached(f.file).toString('base64')}`);
+  const fonts = fontFaceCss(faces, (f) => `data:font/woff2;base64,${readFileCached(f.file).toString('base64')}`);
   const markup = createMarkup(theme, { xhtml: false });
   const css = readFileSync(theme.file(config.stylesheet), 'utf8').trim();
   return [fonts, colorProperties(view.colors), css, printRunningHeader(input, view, markup.t)].join('\n') + '\n';

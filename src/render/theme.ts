@@ -8,8 +8,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../util/paths.js';
 
-export { REPO_ROOT };
-
 export const TEMPLATES_DIR = join(REPO_ROOT, 'templates');
 export const DEFAULT_THEME = 'rijkshuisstijl';
 
@@ -54,6 +52,14 @@ export interface Theme {
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Theme>();
 
+/**
+ * Fills the `{name}` placeholders of a UI string (theme.json, markup.json, pdf.json, epub.json all
+ * use this form); a placeholder without a value stays visible rather than becoming a blank.
+ */
+export function fillPlaceholders(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? `{${k}}`));
+}
+
 export function loadTheme(name: string = DEFAULT_THEME): Theme {
   const cached = cache.get(name);
   if (cached) return cached;
@@ -76,7 +82,7 @@ export function loadTheme(name: string = DEFAULT_THEME): Theme {
     t: (key, values = {}) => {
       const template = data.strings[key];
       if (template === undefined) throw new Error(`theme ${name}: no string "${key}" in theme.json`);
-      return template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? `{${k}}`));
+      return fillPlaceholders(template, values);
     },
   };
   cache.set(name, theme);

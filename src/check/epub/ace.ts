@@ -13,10 +13,10 @@
  */
 import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession } from '../browser.js';
+import { makeTempDir, removeTempDir } from '../../util/temp-dir.js';
 import type { ToolRun, Violation } from '../types.js';
 
 const PAGE_TIMEOUT_MS = 120_000;
@@ -193,9 +193,15 @@ export class AceRunner {
 
   static async open(): Promise<AceRunner> {
     const ace = loadAce();
-    const chromium = await launchChromium();
-    const workDir = await mkdtemp(join(tmpdir(), 'rijkspers-ace-'));
-    return new AceRunner(chromium, workDir, ace, sharedBrowserRunner(chromium.browser, new ScriptCache()));
+    // The directory first: a browser launched before a failing mkdtemp would have no owner to close it.
+    const workDir = await makeTempDir('ace');
+    try {
+      const chromium = await launchChromium();
+      return new AceRunner(chromium, workDir, ace, sharedBrowserRunner(chromium.browser, new ScriptCache()));
+    } catch (err) {
+      await removeTempDir(workDir);
+      throw err;
+    }
   }
 
   get version(): string {
@@ -235,6 +241,6 @@ export class AceRunner {
   async close(): Promise<void> {
     await this.queue;
     await this.chromium.close();
-    await rm(this.workDir, { recursive: true, force: true });
+    await removeTempDir(this.workDir);
   }
 }

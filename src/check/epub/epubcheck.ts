@@ -10,10 +10,10 @@
  * message is a violation.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { makeTempDir, removeTempDir } from '../../util/temp-dir.js';
 import type { ToolRun, Violation } from '../types.js';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
@@ -217,7 +217,7 @@ export class EpubCheckRunner {
 
   /** `server: false` skips the one-JVM server (tests of the fallback). */
   static async open(options: { server?: boolean } = {}): Promise<EpubCheckRunner> {
-    const workDir = await mkdtemp(join(tmpdir(), 'rijkspers-epubcheck-'));
+    const workDir = await makeTempDir('epubcheck');
     if (options.server === false) return new EpubCheckRunner(workDir, undefined, 'disabled by the caller');
     try {
       return new EpubCheckRunner(workDir, await EpubCheckServer.start(workDir), undefined);
@@ -281,6 +281,6 @@ export class EpubCheckRunner {
     await this.queue;
     await this.server?.stopAndWait();
     this.server = undefined;
-    await rm(this.workDir, { recursive: true, force: true });
+    await removeTempDir(this.workDir);
   }
 }

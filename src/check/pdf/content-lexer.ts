@@ -104,7 +104,7 @@ export class ContentLexer {
 
   /**
    * Reads a complete object (arrays and dicts with their contents). `first` is a token already
-   * read. Returns undefined for a keyword, which is not an object.
+   * read. A keyword is not an object: it comes back as the keyword token, for the caller to judge.
    */
   private readObject(first: Token): Operand | { t: 'kw'; v: string; offset: number } {
     if (first.t === 'open') {

@@ -42,7 +42,8 @@ export function toViolations(findings: readonly Finding[]): Violation[] {
     (a, b) =>
       (RULE_ORDER.get(a.rule) ?? 999) - (RULE_ORDER.get(b.rule) ?? 999) ||
       a.page - b.page ||
-      a.location.localeCompare(b.location),
+      // Code-point order: a report must not depend on the locale of the machine that wrote it.
+      (a.location < b.location ? -1 : a.location > b.location ? 1 : 0),
   );
   return sorted.map((g) => {
     const info = RULE_BY_ID.get(g.rule);

@@ -8,7 +8,8 @@ import { elementForItem, inheritedLang } from './content-items.js';
 import type { Finding } from './findings.js';
 import { StreamDecodeError, get, getArray, getDict, getNumber, getStream, getText, items, streamBytes } from './pdf-objects.js';
 import type { RuleContext } from './rule-context.js';
-import { elementPage, parentTreeElement, type StructElem } from './struct-tree.js';
+import { at } from './rules-structure.js';
+import { parentTreeElement, type StructElem } from './struct-tree.js';
 import { readXmp } from './xmp.js';
 
 /** The test veraPDF applies (rule 7.2-29, an RFC 3066 Language-Tag). */
@@ -16,11 +17,6 @@ const LANGUAGE_TAG = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
 
 export function isLanguageTag(value: string): boolean {
   return LANGUAGE_TAG.test(value);
-}
-
-function at(elem: StructElem): Pick<Finding, 'page' | 'object'> {
-  const page = elementPage(elem);
-  return page !== undefined ? { page } : { object: elem.label };
 }
 
 export function checkLanguage(ctx: RuleContext): Finding[] {

@@ -3,7 +3,7 @@
  * ParentTree), 7.20-1, 7.20-2, and content-stream damage.
  */
 import { parentTreeElementForMcid, structParentsOf } from './content-items.js';
-import type { PaintKind } from './content-walk.js';
+import { mcidKey, type PaintKind } from './content-walk.js';
 import type { Finding } from './findings.js';
 import type { RuleContext } from './rule-context.js';
 import { parentTreeElement } from './struct-tree.js';
@@ -80,7 +80,7 @@ export function checkMarkedContent(ctx: RuleContext): Finding[] {
   for (const [key, claimants] of tree.claimedMcids) {
     if (content.mcids.has(key)) continue;
     for (const elem of claimants) {
-      const mcr = elem.mcrs.find((m) => `${m.owner}#${m.mcid}` === key);
+      const mcr = elem.mcrs.find((m) => mcidKey(m.owner, m.mcid) === key);
       if (!mcr) continue;
       const message =
         mcr.owner === 'page:?'

@@ -2,6 +2,7 @@
  * Checks beyond the validator, for what readers of our letters meet: a paragraph or heading a
  * screen reader announces but that has no text (an empty P, H2 or list label).
  */
+import { mcidKey } from './content-walk.js';
 import type { Finding } from './findings.js';
 import type { RuleContext } from './rule-context.js';
 import { at } from './rules-structure.js';
@@ -15,7 +16,7 @@ export function checkRijkspers(ctx: RuleContext): Finding[] {
   const hasText = (elem: StructElem): boolean => {
     if (elem.actualText?.trim() || elem.alt?.trim()) return true;
     for (const mcr of elem.mcrs) {
-      const use = content.mcids.get(`${mcr.owner}#${mcr.mcid}`);
+      const use = content.mcids.get(mcidKey(mcr.owner, mcr.mcid));
       // Glyphs without Unicode count as text here: 7.21.7-1 already reports them.
       if (use && (use.text.trim() !== '' || use.unmappedGlyphs > 0)) return true;
     }

@@ -19,6 +19,7 @@
  *     comes from the letter, and the container is re-zipped reproducibly (`zip.ts`).
  */
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import { modifiedTimestamp } from './package-metadata.js';
 import { expandSelfClosing } from './xhtml.js';
 import type { ZipEntry } from './zip.js';
 
@@ -112,7 +113,7 @@ export function checkPackageDocument(opf: string, input: Pick<EpubGenInput, 'lan
   if (!opf.includes(`<dc:language>${input.lang}</dc:language>`)) problems.push(`dc:language is not "${input.lang}"`);
   if (/<dc:description>\s*<\/dc:description>/u.test(opf) || !opf.includes('<dc:description>')) problems.push('dc:description is empty or missing');
   if (!opf.includes(`>${input.identifier}</dc:identifier>`)) problems.push('dc:identifier is not ours');
-  if (!opf.includes(`<meta property="dcterms:modified">${input.isoDate}T00:00:00Z</meta>`)) problems.push('dcterms:modified is not the letter date');
+  if (!opf.includes(`<meta property="dcterms:modified">${modifiedTimestamp(input.isoDate)}</meta>`)) problems.push('dcterms:modified is not the letter date');
   if (problems.length) throw new Error(`epub: package document from the template is wrong: ${problems.join('; ')}`);
 }
 
@@ -126,7 +127,7 @@ export async function runEpubGen(input: EpubGenInput): Promise<ZipEntry[]> {
     description,
     lang: input.lang,
     // Only the library's own (unused) template fields read this; ours print `rs.modified`/`rs.date`.
-    date: `${input.isoDate}T00:00:00Z`,
+    date: modifiedTimestamp(input.isoDate),
     tocTitle: input.tocTitle,
     tocInTOC: false,
     numberChaptersInTOC: false,

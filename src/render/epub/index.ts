@@ -6,7 +6,6 @@
  * theme's EJS templates run by epub-gen-memory, its defects worked around in one place
  * (epub-gen-workarounds.ts) → a reproducible container (zip.ts).
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fontFaceCss, webFontFaces } from '../markup/web-fonts.js';
 import type { Theme } from '../theme.js';
@@ -17,23 +16,13 @@ import { buildNavigation } from './navigation.js';
 import { epubSettings, epubString, packageMetadata, type EpubSettings } from './package-metadata.js';
 import { resolvePageStarts } from './page-list.js';
 import { zipEpub } from './zip.js';
+import { readFileCached } from '../../util/read-cached.js';
 
 /** The nav document's name is fixed by epub-gen-memory. */
 const NAV_FILE = 'toc.xhtml';
 
-const fileCache = new Map<string, Buffer>();
-
-function readCached(path: string): Buffer {
-  let data = fileCache.get(path);
-  if (!data) {
-    data = readFileSync(path);
-    fileCache.set(path, data);
-  }
-  return data;
-}
-
 function templates(theme: Theme): EpubTemplates {
-  const read = (name: string): string => readCached(theme.file(`epub/${name}`)).toString('utf8');
+  const read = (name: string): string => readFileCached(theme.file(`epub/${name}`)).toString('utf8');
   return {
     contentOPF: read('content.opf.ejs'),
     tocXHTML: read('toc.xhtml.ejs'),
@@ -49,7 +38,7 @@ function fonts(theme: Theme, settings: EpubSettings): { resources: EpubResource[
     id: `font-${i + 1}`,
     href: `fonts/${basename(face.file)}`,
     mediaType: 'font/woff2',
-    data: new Uint8Array(readCached(face.file)),
+    data: new Uint8Array(readFileCached(face.file)),
   }));
   return { resources, css: fontFaceCss(faces, (face) => `"fonts/${basename(face.file)}"`) };
 }
@@ -70,7 +59,7 @@ export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
   });
   const pkg = packageMetadata(letter, meta, settings, { pages: nav.pageList.length, pdfFileName });
   const font = fonts(theme, settings);
-  const css = `${font.css}\n\n${readCached(theme.file('epub/epub.css')).toString('utf8')}`;
+  const css = `${font.css}\n\n${readFileCached(theme.file('epub/epub.css')).toString('utf8')}`;
 
   const entries = await runEpubGen({
     identifier: pkg.identifier,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Letter, LetterMetadata } from '../../model/ast.js';
-import type { Theme, ThemeFonts } from '../theme.js';
+import { fillPlaceholders, type Theme, type ThemeFonts } from '../theme.js';
 
 /** `templates/<theme>/epub/epub.json`. */
 export interface EpubSettings {
@@ -28,10 +28,15 @@ export function epubSettings(theme: Theme): EpubSettings {
 export function epubString(settings: EpubSettings, key: string, values: Record<string, string | number> = {}): string {
   const template = settings.strings[key];
   if (template === undefined) throw new Error(`epub.json: no string "${key}"`);
-  return template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? `{${k}}`));
+  return fillPlaceholders(template, values);
 }
 
 export const CONFORMS_TO = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';
+
+/** `dcterms:modified` of a book: midnight UTC of the letter date, never the build time. */
+export function modifiedTimestamp(isoDate: string): string {
+  return `${isoDate}T00:00:00Z`;
+}
 
 export interface PackageMetadata {
   /** `urn:rijkspers:<our reference or file stem>`: stable for a letter, different between letters. */
@@ -85,7 +90,7 @@ export function packageMetadata(
     publisher: meta.author,
     lang: meta.lang,
     date: meta.isoDate,
-    modified: `${meta.isoDate}T00:00:00Z`,
+    modified: modifiedTimestamp(meta.isoDate),
     description: meta.description,
     ...(paged ? { paginationSource: pagination.pdfFileName } : {}),
     accessMode: ['textual'],

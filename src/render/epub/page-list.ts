@@ -13,10 +13,11 @@
  * and leave those alone); `placeMarkers` turns placeholders into markers afterwards and puts the
  * `before` markers in front of their elements by id. The partials need no EPUB-only code.
  */
-import type { Block, Letter, List, ListItem, QaPart, Signatory } from '../../model/ast.js';
-import { blockText, inlineText } from '../../model/text.js';
+import type { Block, Letter, QaPart, Signatory } from '../../model/ast.js';
+import { blockText, listItemOffsets } from '../../model/text.js';
 import type { PageStart } from '../pagination.js';
-import { escapeXml, insertBeforeId } from './xhtml.js';
+import { escapeXml } from '../../util/escape-xml.js';
+import { insertBeforeId } from './xhtml.js';
 
 /** Unicode noncharacters: never in interchange text, so never in a letter. */
 const OPEN = '\uFDD0';
@@ -67,26 +68,10 @@ function findBlock(letter: Letter, id: string): Located | undefined {
   return undefined;
 }
 
-/** Depth-first list items with the offset where each one's text starts in `blockText(list)`. */
-function listItemStarts(list: List): Array<{ indices: number[]; start: number; length: number }> {
-  const out: Array<{ indices: number[]; start: number; length: number }> = [];
-  let pos = 0;
-  const walk = (items: readonly ListItem[], prefix: number[]): void => {
-    items.forEach((item, i) => {
-      const length = inlineText(item.content).length;
-      out.push({ indices: [...prefix, i], start: pos, length });
-      pos += length + 1; // the `\n` that joins items
-      if (item.children) walk(item.children.items, [...prefix, i]);
-    });
-  };
-  walk(list.items, []);
-  return out;
-}
-
 function blockAnchor(page: number, block: Block, offset: number): PageAnchor {
   if (offset <= 0 || block.type === 'heading' || block.type === 'image') return { page, kind: 'before', elementId: block.id };
   if (block.type === 'paragraph') return { page, kind: 'inline', blockId: block.id, path: { in: 'paragraph' }, offset };
-  const items = listItemStarts(block);
+  const items = listItemOffsets(block);
   const item = [...items].reverse().find((it) => it.start <= offset) ?? items[0];
   if (!item) return { page, kind: 'before', elementId: block.id };
   return { page, kind: 'inline', blockId: block.id, path: { in: 'item', indices: item.indices }, offset: Math.min(offset - item.start, item.length) };

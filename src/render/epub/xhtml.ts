@@ -4,6 +4,7 @@
  * parser: the EPUB needs an outline for its navigation, the ids of each document, and a few
  * rewrites that must touch tags only, never text.
  */
+import { escapeXml } from '../../util/escape-xml.js';
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
@@ -45,10 +46,6 @@ export function decodeEntities(text: string): string {
     }
     return NAMED[ref.toLowerCase()] ?? whole;
   });
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/gu, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
 /**

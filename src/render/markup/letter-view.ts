@@ -6,6 +6,7 @@
 import type {
   Block, Inline, Letter, List, ListStyle, Note, NoteKind, QaAnnex, QaPart, TextLine,
 } from '../../model/ast.js';
+import { HeadingLevels } from '../heading-levels.js';
 import type { RenderInput } from '../types.js';
 import type { StringLookup } from './strings.js';
 
@@ -109,8 +110,6 @@ export interface LetterView {
   footnotes: NoteView[];
   sources: NoteView[];
   hasNotes: boolean;
-  /** Ids of the notes section's headings, for its `aria-labelledby`. */
-  notesLabelledBy: string;
 }
 
 // ---------------------------------------------------------------- building
@@ -120,16 +119,6 @@ const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s<>"]+$/iu;
 
 export function isSafeHref(href: string): boolean {
   return SAFE_HREF.test(href);
-}
-
-/** Hands out heading levels that never skip one: a level may go down freely, up only by one. */
-class HeadingLevels {
-  constructor(private previous: number) {}
-  next(wanted: number): number {
-    const level = Math.min(6, Math.max(2, Math.min(wanted, this.previous + 1)));
-    this.previous = level;
-    return level;
-  }
 }
 
 class ViewBuilder {
@@ -288,9 +277,5 @@ export function buildLetterView(input: RenderInput, t: StringLookup): LetterView
     footnotes: notes.filter((n) => n.kind === 'footnote'),
     sources: notes.filter((n) => n.kind === 'source'),
     hasNotes: notes.length > 0,
-    notesLabelledBy: [
-      ...(notes.some((n) => n.kind === 'footnote') ? ['noten-voetnoten'] : []),
-      ...(notes.some((n) => n.kind === 'source') ? ['noten-bronnen'] : []),
-    ].join(' '),
   };
 }

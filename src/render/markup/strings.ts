@@ -3,7 +3,7 @@
  * `markup.json` (strings only the HTML/EPUB markup needs). Missing keys are an error, not a blank.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Theme } from '../theme.js';
+import { fillPlaceholders, type Theme } from '../theme.js';
 
 export type StringLookup = (key: string, values?: Record<string, string | number>) => string;
 
@@ -16,6 +16,6 @@ export function markupStrings(theme: Theme): StringLookup {
     if (key in theme.data.strings) return theme.t(key, values);
     const template = extra[key];
     if (template === undefined) throw new Error(`theme ${theme.name}: no string "${key}" in theme.json or markup.json`);
-    return template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? `{${k}}`));
+    return fillPlaceholders(template, values);
   };
 }

@@ -3,9 +3,10 @@
  * are taken from the font package's own CSS (@fontsource ships one rule per subset file), so the
  * latin and latin-ext subsets combine into one family without any numbers copied into our code.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Theme, ThemeFonts } from '../theme.js';
+import { readFileCached } from '../../util/read-cached.js';
 
 export interface WebFontFace {
   family: string;
@@ -15,17 +16,6 @@ export interface WebFontFace {
   unicodeRange?: string;
   /** Absolute path of the woff2 file. */
   file: string;
-}
-
-const cssCache = new Map<string, string>();
-
-function readCss(path: string): string {
-  let css = cssCache.get(path);
-  if (css === undefined) {
-    css = readFileSync(path, 'utf8');
-    cssCache.set(path, css);
-  }
-  return css;
 }
 
 function descriptor(rule: string, name: string): string | undefined {
@@ -40,7 +30,7 @@ function packageRule(file: string): string {
   const likely = m ? [`${m[1]}${m[2] === 'italic' ? '-italic' : ''}.css`] : [];
   const all = readdirSync(packageDir).filter((f) => f.endsWith('.css')).sort();
   for (const cssFile of [...likely, ...all]) {
-    const css = readCss(join(packageDir, cssFile));
+    const css = readFileCached(join(packageDir, cssFile)).toString('utf8');
     for (const rule of css.match(/@font-face\s*\{[^}]*\}/gu) ?? []) {
       if (rule.includes(`/${name})`)) return rule;
     }

@@ -8,7 +8,8 @@
  * note, and reads on. On paper the note sits at the foot of the same page.
  */
 import type { Block, Inline, List, ListItem, Paragraph, QaAnnex, Signatory } from '../../model/ast.js';
-import { inlineText } from '../../model/text.js';
+import { inlineText, listItemOffsets } from '../../model/text.js';
+import { HeadingLevels } from '../heading-levels.js';
 import type { PageStart } from '../pagination.js';
 import { ascentIn, type Anchor, type BreakRule, type FlowContext, type FlowLine, type LinePart, type NoteFlow } from './flow-types.js';
 import { inlineSpans, runStyle, textLinesSpans } from './inline-spans.js';
@@ -55,8 +56,8 @@ class BodyBuilder {
   readonly lines: FlowLine[] = [];
   readonly noteFlows: NoteFlow[] = [];
   private nextGap: number | null = null;
-  /** Level of the last heading written; the subject (H1) comes first. */
-  private lastHeading = 1;
+  /** The subject (H1) comes first, on the letterhead. */
+  private readonly headingLevels = new HeadingLevels(1);
   private nextBreak: BreakRule | null = null;
   /** A container that begins with the next line (annex, Q&A part): reported instead of the block. */
   private pendingStart: Mark | null = null;
@@ -170,8 +171,7 @@ class BodyBuilder {
    * becomes an `H2`), so the outline nests the way the tags do.
    */
   heading(parent: StructNode, h: TextBlock, wanted: number, spec: HeadingSpec, gap: number, gapAfter: number): void {
-    const level = Math.min(6, Math.max(2, Math.min(wanted, this.lastHeading + 1)));
-    this.lastHeading = level;
+    const level = this.headingLevels.next(wanted);
     const title = inlineText(h.content).trim();
     const type = `H${level}` as StructType;
     this.paragraph(parent, h, spec, gap, { gapAfter }, type, title ? [{ outline: { title, level } }] : undefined);
@@ -207,23 +207,9 @@ class BodyBuilder {
     });
   }
 
-  /** Offsets of each item's text in the list's `blockText` (items joined by `\n`, nested lists after their item). */
+  /** Offsets of each item's text in the list's `blockText`, the unit of page starts. */
   private listOffsets(list: List): Map<ListItem, number> {
-    const out = new Map<ListItem, number>();
-    let at = 0;
-    const walk = (l: List): void => {
-      l.items.forEach((item, i) => {
-        if (i > 0) at += 1;
-        out.set(item, at);
-        at += inlineText(item.content).length;
-        if (item.children) {
-          at += 1;
-          walk(item.children);
-        }
-      });
-    };
-    walk(list);
-    return out;
+    return new Map(listItemOffsets(list).map(({ item, start }) => [item, start]));
   }
 
   private list(parent: StructNode, list: List, depth: number, offsets: Map<ListItem, number>, gap: number, rootId: string = list.id): void {

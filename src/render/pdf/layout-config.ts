@@ -3,10 +3,9 @@
  * to points so the layout code never converts units or names a millimetre itself.
  */
 import { readFileSync } from 'node:fs';
-import type { Theme, ThemeData } from '../theme.js';
+import { fillPlaceholders, type Theme } from '../theme.js';
 
 export type FontRole = 'regular' | 'italic' | 'semibold' | 'bold';
-export type ColorKey = keyof ThemeData['colors'];
 
 const MM = 72 / 25.4;
 
@@ -288,5 +287,5 @@ function readLayout(root: Reader, theme: Theme): PdfLayout {
 export function pdfString(layout: PdfLayout, key: string, values: Record<string, string | number> = {}): string {
   const template = layout.strings[key];
   if (template === undefined) throw new Error(`pdf.json: no string "${key}"`);
-  return template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? `{${k}}`));
+  return fillPlaceholders(template, values);
 }

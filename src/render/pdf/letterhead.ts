@@ -170,7 +170,7 @@ function fieldBlock(ctx: FlowContext, stack: Stack, div: StructNode, field: Fiel
   calls.push([div, values.calls]);
 }
 
-/** Untagged lines (the running block, the page number, the word mark): drawn as artifacts. */
+/** Untagged lines stacked in a column (the running block of pages 2+, the page number): drawn as artifacts. */
 export function artifactLines(ctx: FlowContext, texts: ReadonlyArray<{ text: string; spec: TextSpec }>, x: number, top: number, width: number): { placed: PlacedLine[]; bottom: number } {
   const detached = new StructNode('Span');
   const stack = new Stack(ctx, top);

@@ -8,6 +8,7 @@
  * dictionary is written before the XMP, so we escape the values only while pdfkit builds the XMP.
  */
 import type { LetterMetadata } from '../../model/ast.js';
+import { escapeXml } from '../../util/escape-xml.js';
 import type { PdfKitDoc, PdfKitInfo } from './pdfkit-doc.js';
 
 export const PRODUCER = 'rijkspers (pdfkit)';
@@ -30,10 +31,6 @@ export function documentInfo(meta: LetterMetadata): PdfKitInfo {
     CreationDate: when,
     ModDate: when,
   };
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 const ESCAPED_KEYS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const;

@@ -38,6 +38,18 @@ function remember(face: Face, text: string, run: fontkit.GlyphRun): void {
   face.runs[text] = run;
 }
 
+/**
+ * Scales a glyph position from font units to thousandths of an em, in place, and adds the
+ * `advanceWidth` pdfkit reads from it: exactly what pdfkit's `EmbeddedFont.layoutRun` does to the
+ * runs it shapes itself. fontkit's GlyphPosition is a plain object of numbers, hence the record view.
+ */
+function scalePosition(position: fontkit.GlyphPosition, glyph: fontkit.Glyph, scale: number): fontkit.GlyphPosition {
+  const p = position as unknown as Record<string, number>;
+  for (const key of Object.keys(p)) p[key]! *= scale;
+  p.advanceWidth = glyph.advanceWidth * scale;
+  return position;
+}
+
 /** Shapes `text` the way pdfkit's `EmbeddedFont.layoutRun` does (positions scaled in place). */
 export function shapedRun(face: Face, text: string): fontkit.GlyphRun {
   const cached = face.runs[text];
@@ -45,11 +57,7 @@ export function shapedRun(face: Face, text: string): fontkit.GlyphRun {
   const run = layout(face, text);
   run.glyphs = withSourceCodePoints(run.glyphs, text);
   const scale = 1000 / face.font.unitsPerEm;
-  run.positions.forEach((position, i) => {
-    const p = position as unknown as Record<string, number>;
-    for (const key of Object.keys(p)) p[key]! *= scale;
-    p.advanceWidth = run.glyphs[i]!.advanceWidth * scale;
-  });
+  run.positions.forEach((position, i) => scalePosition(position, run.glyphs[i]!, scale));
   remember(face, text, run);
   return run;
 }
@@ -96,13 +104,11 @@ export function preshape(face: Face, text: string): void {
   };
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i]!;
-    const p = run.positions[i]! as unknown as Record<string, number>;
-    for (const key of Object.keys(p)) p[key]! *= scale;
-    p.advanceWidth = g.advanceWidth * scale;
+    const p = scalePosition(run.positions[i]!, g, scale);
     if (g.codePoints.length === 0) return;
     chunk += String.fromCodePoint(...g.codePoints);
     chunkGlyphs.push(g);
-    chunkPositions.push(p as unknown as fontkit.GlyphPosition);
+    chunkPositions.push(p);
     if (g.codePoints.includes(32) || g.codePoints.includes(9)) {
       if (!flush()) return;
     }
