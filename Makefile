@@ -8,7 +8,6 @@ SHELL := /bin/bash
 # Browsers and binaries come from Debian; an install-time download fails on our machines.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
-export CHROME_PATH := /usr/bin/chromium
 export NODE_OPTIONS :=
 
 INPUTS := $(sort $(wildcard input/*.txt))

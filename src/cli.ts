@@ -15,6 +15,7 @@ import { loadTheme } from './render/theme.js';
 import { buildLetters, checkFiles, type LetterOutcome } from './pipeline.js';
 import { checkLines, outcomeLines, summarise, summaryLine } from './report/console.js';
 import { removePendingTempFiles } from './util/atomic-write.js';
+import { killChildrenSync } from './util/child-processes.js';
 import { removeTempDirsSync } from './util/temp-dir.js';
 import { VERSION } from './version.js';
 
@@ -161,16 +162,17 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * Ctrl-C or a CI timeout must not leave a half-written temp file in the output directory, nor the
- * checkers' scratch directories in /tmp. Browsers die with the process (puppeteer kills their
- * process group on exit); the EPUBCheck JVM ends when its stdin closes.
+ * Ctrl-C or a CI timeout must not leave a half-written temp file in the output directory, the
+ * checkers' scratch directories in /tmp, or an EPUBCheck JVM. Browsers die with the process
+ * (puppeteer kills them on exit). The exit code is the shell's: 128 + the signal number.
  */
 export function installSignalHandlers(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
       removePendingTempFiles();
+      killChildrenSync();
       removeTempDirsSync();
-      process.exit(130);
+      process.exit(code);
     });
   }
 }

@@ -57,7 +57,8 @@ const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).d
 /** Renders the requested formats of one letter in memory. The EPUB needs the PDF's page starts. */
 export async function renderLetter(inputPath: string, formats: readonly OutputFormat[], themeName?: string): Promise<Rendered> {
   const { letter, warnings } = await parseLetterFile(inputPath);
-  const input: RenderInput = { letter, meta: letterMetadata(letter), theme: loadTheme(themeName) };
+  const theme = loadTheme(themeName);
+  const input: RenderInput = { letter, meta: letterMetadata(letter, theme.t), theme };
   const stem = letter.source.stem;
   const files: Rendered['files'] = [];
   let pdf: PdfRendering | undefined;

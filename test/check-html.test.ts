@@ -50,7 +50,7 @@ describe('HTML checker', () => {
     letters.push(parseLetterText('crafted-letter.txt', readFileSync(join(FIXTURES, 'crafted-letter.txt'))).letter);
     for (const letter of letters) {
       const file = join(outDir, `${letter.source.stem}.html`);
-      writeFileSync(file, renderHtml({ letter, meta: letterMetadata(letter, {}), theme }));
+      writeFileSync(file, renderHtml({ letter, meta: letterMetadata(letter, loadTheme().t, {}), theme }));
       samples.push(file);
     }
     session = await openHtmlCheckSession();

@@ -58,7 +58,7 @@ const LETTER = [
 /** A complete input for `runEpubGen` with the theme's real templates and one chapter. */
 async function input(body: string, extra: Partial<EpubGenInput> = {}): Promise<EpubGenInput> {
   const { letter } = parseLetterText('proef.txt', Buffer.from(LETTER));
-  const meta = letterMetadata(letter);
+  const meta = letterMetadata(letter, loadTheme().t);
   const chapter = { id: 'letter' as const, filename: 'brief.xhtml', title: 'Proef', body, bodyClass: 'letter-document' };
   const { nav, ncx } = buildNavigation([chapter], [], new Map(), 'toc.xhtml', {
     tocTitle: 'Inhoud', landmarksTitle: 'Oriëntatiepunten', pageListTitle: 'Paginalijst',
@@ -123,7 +123,7 @@ describe('2. empty dc:description', () => {
     expect(() => requireDescription(' \n ')).toThrow(/must not be empty/u);
     await expect(runEpubGen(await input('<p>x</p>', { description: '   ' }))).rejects.toThrow(/must not be empty/u);
     const opf = textOf(await build('<p>x</p>'), 'OEBPS/content.opf');
-    expect(opf).toMatch(/<dc:description>Brief van het ministerie van Proefzaken aan de Voorzitter van de Tweede Kamer der Staten-Generaal van 12 februari 2026: Een proefbrief\.<\/dc:description>/u);
+    expect(opf).toMatch(/<dc:description>Brief van Ministerie van Proefzaken aan de Voorzitter van de Tweede Kamer der Staten-Generaal, 12 februari 2026\. Betreft: Een proefbrief\.<\/dc:description>/u);
   });
 });
 

@@ -171,7 +171,7 @@ let dir: string;
 
 async function inputFor(path: string, pageStarts?: (l: Letter) => PageStart[]): Promise<EpubRenderInput> {
   const { letter } = await parseLetterFile(path);
-  const base = { letter, meta: letterMetadata(letter), theme: loadTheme() };
+  const base = { letter, meta: letterMetadata(letter, loadTheme().t), theme: loadTheme() };
   return { ...base, pageStarts: (pageStarts ?? syntheticPageStarts)(letter), pdfFileName: `${letter.source.stem}.pdf` };
 }
 
@@ -431,7 +431,7 @@ describe('a letter with notes in both documents, an uncalled source and a two-li
       { page: 3, blockId: signatory.id, offset: 'De minister van Ankers,'.length + 1 + 'namens '.length },
       { page: 4, blockId: 'notes', offset: 0 },
     ];
-    const bytes = await renderEpub({ letter, meta: letterMetadata(letter), theme: loadTheme(), pageStarts, pdfFileName: 'ankers.pdf' });
+    const bytes = await renderEpub({ letter, meta: letterMetadata(letter, loadTheme().t), theme: loadTheme(), pageStarts, pdfFileName: 'ankers.pdf' });
     book = readBook(bytes);
     const path = join(dir, 'ankers.epub');
     writeFileSync(path, bytes);

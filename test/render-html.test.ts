@@ -20,7 +20,7 @@ const FIXTURES = join(import.meta.dirname, 'fixtures', 'html');
 const REFERENCE = '000_4c8a1616a76a7555.txt';
 
 function inputFor(letter: Letter): RenderInput {
-  return { letter, meta: letterMetadata(letter, {}), theme };
+  return { letter, meta: letterMetadata(letter, loadTheme().t, {}), theme };
 }
 
 function parseText(name: string, text: string): Letter {
@@ -97,7 +97,7 @@ describe.each(all_cases.map((c) => [c.name, c] as const))('HTML of %s', (_name, 
   it('has the document metadata: lang, title, author, description, date', () => {
     const html = one(c.dom, byTag('html'), 'html');
     expect(html.attrs.lang).toBe('nl');
-    const meta = letterMetadata(c.letter, {});
+    const meta = letterMetadata(c.letter, loadTheme().t, {});
     const head = one(c.dom, byTag('head'), 'head');
     expect(normalized(textOf(one(head, byTag('title'), 'title')))).toBe(normalized(c.letter.subject.text));
     const metaNamed = (name: string): string | undefined => all(c.dom, (e) => e.tag === 'meta' && e.attrs.name === name)[0]?.attrs.content;

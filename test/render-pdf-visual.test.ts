@@ -22,7 +22,7 @@ const TOLERANCE = 0.002;
 describe('reference letter, pages 1 and 2', () => {
   it('look like the approved images', async () => {
     const { letter } = await parseLetterFile('input/000_4c8a1616a76a7555.txt');
-    const pdf = await renderPdf({ letter, meta: letterMetadata(letter, {}), theme: loadTheme() });
+    const pdf = await renderPdf({ letter, meta: letterMetadata(letter, loadTheme().t, {}), theme: loadTheme() });
     const dir = mkdtempSync(join(tmpdir(), 'rijkspers-visual-'));
     writeFileSync(join(dir, 'ref.pdf'), pdf.bytes);
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', join(dir, 'ref.pdf'), join(dir, 'page')]);

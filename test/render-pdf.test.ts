@@ -35,7 +35,7 @@ const rendered = new Map<string, Rendered>();
 beforeAll(async () => {
   for (const sample of SAMPLES) {
     const { letter } = await parseLetterFile(sample);
-    const meta = letterMetadata(letter, {});
+    const meta = letterMetadata(letter, loadTheme().t, {});
     const pdf = await renderPdf({ letter, meta, theme });
     const file = join(dir, `${basename(sample, '.txt')}.pdf`);
     writeFileSync(file, pdf.bytes);

@@ -15,15 +15,19 @@ export function publicationDate(letter: Letter, env: NodeJS.ProcessEnv = process
   return FALLBACK_ISO;
 }
 
-export function letterMetadata(letter: Letter, env: NodeJS.ProcessEnv = process.env): LetterMetadata {
+/**
+ * Wording from the house style (`theme.t`): the model builds no sentences of its own, so another
+ * theme can word the description differently.
+ */
+export type Phrase = (key: 'description' | 'descriptionAnswers', values: Record<string, string | number>) => string;
+
+export function letterMetadata(letter: Letter, phrase: Phrase, env: NodeJS.ProcessEnv = process.env): LetterMetadata {
   const ours = letter.fields.find((f) => f.kind === 'ourReference');
   const title = letter.subject.text;
   const author = letter.sender.organisation.text;
-  const to = letter.addressee.slice(0, 2).map((l) => l.text.trim()).join(' ').replace(/^Aan\s+/iu, '');
-  const parts = [`Brief van ${lowerFirst(author)}${to ? ` aan ${to}` : ''}`];
-  if (letter.date.text) parts.push(`van ${letter.date.text}`);
-  let description = `${parts.join(' ')}: ${title}.`.replace(/\.\.$/u, '.').replace(/\s+/gu, ' ');
-  if (letter.annex) description += ` Met de antwoorden op ${letter.annex.parts.filter((p) => p.type === 'question').length} vragen.`;
+  const addressee = letter.addressee.slice(0, 2).map((l) => l.text.trim()).join(' ').replace(/^Aan\s+/iu, '');
+  let description = phrase('description', { author, addressee, date: letter.date.text, title });
+  if (letter.annex) description += ` ${phrase('descriptionAnswers', { count: letter.annex.parts.filter((p) => p.type === 'question').length })}`;
   return {
     title,
     author,
@@ -31,10 +35,7 @@ export function letterMetadata(letter: Letter, env: NodeJS.ProcessEnv = process.
     isoDate: publicationDate(letter, env),
     dateText: letter.date.text,
     ...(ours?.values[0] ? { ourReference: ours.values[0].text } : {}),
-    description,
+    // An empty date or addressee must not leave ", ." or double spaces behind (no-break spaces stay).
+    description: description.replace(/ +,/gu, ',').replace(/, *\./gu, '.').replace(/\.\.+/gu, '.').replace(/ {2,}/gu, ' ').trim(),
   };
-}
-
-function lowerFirst(s: string): string {
-  return /^Ministerie\b/u.test(s) ? `het m${s.slice(1)}` : s;
 }

@@ -14,6 +14,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { makeTempDir, removeTempDir } from '../../util/temp-dir.js';
+import { trackChild } from '../../util/child-processes.js';
 import type { ToolRun, Violation } from '../types.js';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
@@ -116,7 +117,7 @@ class EpubCheckServer {
   static async start(workDir: string): Promise<EpubCheckServer> {
     const source = join(workDir, 'RijkspersEpubCheckServer.java');
     await writeFile(source, SERVER_SOURCE, 'utf8');
-    const child = spawn('java', [...JAVA_OPTIONS, '-cp', EPUBCHECK_JAR, source], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = trackChild(spawn('java', [...JAVA_OPTIONS, '-cp', EPUBCHECK_JAR, source], { stdio: ['pipe', 'pipe', 'pipe'] }));
     // No `java` at all, or a write after the JVM died: an error event, never an uncaught exception.
     const spawnError = new Promise<'exit'>((res) => child.once('error', () => res('exit')));
     child.stdin.on('error', () => undefined);
@@ -186,7 +187,7 @@ class EpubCheckServer {
 /** The CLI, one JVM per file: the fallback when the server cannot run. */
 function runCli(file: string, jsonOut: string): Promise<number> {
   return new Promise((res, rej) => {
-    const child = spawn('java', [...JAVA_OPTIONS, '-jar', EPUBCHECK_JAR, file, '--json', jsonOut], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = trackChild(spawn('java', [...JAVA_OPTIONS, '-jar', EPUBCHECK_JAR, file, '--json', jsonOut], { stdio: ['ignore', 'ignore', 'pipe'] }));
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => {
       stderr = (stderr + c.toString('utf8')).slice(-4000);
