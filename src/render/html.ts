@@ -15,7 +15,8 @@ import { readFileCached } from '../util/read-cached.js';
 
 interface PageConfig {
   webFonts: (keyof ThemeFonts)[];
-  stylesheet: string;
+  /** Theme files joined into the page's one inline stylesheet, in order. */
+  stylesheets: string[];
 }
 
 function kebab(name: string): string {
@@ -73,7 +74,7 @@ export function htmlStylesheet(input: RenderInput, view: LetterView): string {
   const faces = webFontFaces(theme, config.webFonts);
   const fonts = fontFaceCss(faces, (f) => `data:font/woff2;base64,${readFileCached(f.file).toString('base64')}`);
   const markup = createMarkup(theme, { xhtml: false });
-  const css = readFileSync(theme.file(config.stylesheet), 'utf8').trim();
+  const css = config.stylesheets.map((f) => readFileSync(theme.file(f), 'utf8').trim()).join('\n\n');
   return [fonts, colorProperties(view.colors), css, printRunningHeader(input, view, markup.t)].join('\n') + '\n';
 }
 

@@ -59,7 +59,7 @@ export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
   });
   const pkg = packageMetadata(letter, meta, settings, { pages: nav.pageList.length, pdfFileName });
   const font = fonts(theme, settings);
-  const css = `${font.css}\n\n${readFileCached(theme.file('epub/epub.css')).toString('utf8')}`;
+  const css = [font.css, ...settings.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8'))].join('\n\n');
 
   const entries = await runEpubGen({
     identifier: pkg.identifier,

@@ -11,6 +11,8 @@ import { fillPlaceholders, type Theme, type ThemeFonts } from '../theme.js';
 export interface EpubSettings {
   files: { letter: string; annex: string };
   fonts: Array<keyof ThemeFonts>;
+  /** Theme files joined into the book's one stylesheet, in order. */
+  stylesheets: string[];
   strings: Record<string, string>;
 }
 
