@@ -3,7 +3,7 @@
  * each test can start from a good tagged letter and break exactly one thing.
  *
  * Text is set in Fira Sans (embedded whole as a Type 0 / CIDFontType2 font, Identity-H, with a
- * ToUnicode CMap), so the good document passes the font rules too.
+ * ToUnicode CMap and widths taken from the program), so the good document passes the font rules too.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +21,7 @@ import {
   type PDFContext,
   type PDFObject,
 } from 'pdf-lib';
+import { glyphNameToUnicode } from '../src/check/pdf/simple-encodings.js';
 import { readTrueType } from '../src/check/pdf/truetype.js';
 
 // ------------------------------------------------------------------ the font
@@ -34,6 +35,16 @@ const firaDeflated = deflateSync(firaBytes);
 /** Characters the test font can show; everything else is a test bug. */
 const CHARSET = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), ...'éëïöüèàçáóúÉ€–—‘’“”•…'];
 const GID = new Map(CHARSET.map((ch) => [ch, fira.glyphForCodePoint(ch.codePointAt(0)!)]));
+
+/** Glyphs in the embedded Fira program (maxp.numGlyphs). */
+export const FIRA_GLYPH_COUNT = fira.numGlyphs;
+
+/** Fira's glyph id for a character of the test charset (= its CID under Identity-H). */
+export function glyphId(ch: string): number {
+  const gid = GID.get(ch);
+  if (gid === undefined || gid === 0) throw new Error(`test font cannot show ${JSON.stringify(ch)}`);
+  return gid;
+}
 
 /** Glyph ids of a text as an Identity-H hex string: `<0012003A>`. */
 export function hex(text: string): string {
@@ -137,6 +148,11 @@ export interface DocSpec {
   helvetica?: boolean;
   /** `F3` = Fira as a simple TrueType font, WinAnsi plus these Differences (code → glyph name). */
   simpleTrueType?: { differences: Array<[number, string]> };
+  /**
+   * `F4` = a Type 1 subset `ABCDEF+Proef` (codes 65–90, WinAnsi) whose program has `.notdef` and
+   * these glyphs, with this CharSet string in its descriptor (none when undefined).
+   */
+  type1?: { glyphs: string[]; charSet?: string };
   /** F1's ToUnicode: complete, absent, or mapping the glyph of `zeroChar` to U+0000. */
   toUnicode: 'complete' | 'none' | { zeroChar: string };
   namedDests: Record<string, number>;
@@ -358,6 +374,66 @@ function stream(context: PDFContext, text: string | Uint8Array, dict: Record<str
   return context.register(context.stream(bytes, dict));
 }
 
+/** Type 1 encryption (Adobe Type 1 Font Format, 7.2): eexec with key 55665, charstrings with 4330. */
+function type1Encrypt(plain: Uint8Array, key: number): Uint8Array {
+  const out = new Uint8Array(plain.length);
+  let r = key;
+  plain.forEach((p, i) => {
+    const c = p ^ (r >> 8);
+    out[i] = c;
+    r = ((c + r) * 52845 + 22719) & 0xffff;
+  });
+  return out;
+}
+
+/** A Type 1 program with `.notdef` and the given glyphs, each `0 500 hsbw endchar`; Length1–3 as PDF wants them. */
+export function type1Program(glyphs: string[]): { bytes: Uint8Array; length1: number; length2: number; length3: number } {
+  const clear = Buffer.from(
+    [
+      '%!PS-AdobeFont-1.0: ABCDEF+Proef 001.000',
+      '11 dict begin',
+      '/FontName /ABCDEF+Proef def',
+      '/FontType 1 def',
+      '/PaintType 0 def',
+      '/FontMatrix [0.001 0 0 0.001 0 0] readonly def',
+      '/FontBBox {0 0 500 700} readonly def',
+      '/Encoding StandardEncoding def',
+      'currentdict end',
+      'currentfile eexec',
+      '',
+    ].join('\n'),
+    'latin1',
+  );
+  // lenIV bytes, then 0 500 hsbw endchar (500 = 248 136 in charstring number encoding).
+  const charstring = type1Encrypt(Uint8Array.of(0, 0, 0, 0, 139, 248, 136, 13, 14), 4330);
+  const parts: Buffer[] = [
+    Buffer.from(
+      '\0\0\0\0dup /Private 8 dict dup begin\n/RD {string currentfile exch readstring pop} executeonly def\n' +
+        '/ND {noaccess def} executeonly def\n/NP {noaccess put} executeonly def\n/lenIV 4 def\n/password 5839 def\n' +
+        `/MinFeature {16 16} def\n/BlueValues [] def\n/Subrs 0 array\nND\n2 index /CharStrings ${glyphs.length + 1} dict dup begin\n`,
+      'latin1',
+    ),
+  ];
+  for (const name of ['.notdef', ...glyphs]) {
+    parts.push(Buffer.from(`/${name} ${charstring.length} RD `, 'latin1'), Buffer.from(charstring), Buffer.from(' ND\n', 'latin1'));
+  }
+  parts.push(Buffer.from('end\nend\nreadonly put\nnoaccess put\ndup /FontName get exch definefont pop\nmark currentfile closefile\n', 'latin1'));
+  const encrypted = type1Encrypt(Buffer.concat(parts), 55665);
+  const trailer = Buffer.from(`${'0'.repeat(64)}\n`.repeat(8) + 'cleartomark\n', 'latin1');
+  return {
+    bytes: Buffer.concat([clear, encrypted, trailer]),
+    length1: clear.length,
+    length2: encrypted.length,
+    length3: trailer.length,
+  };
+}
+
+/** Glyph id of a Differences glyph name in Fira: through its Unicode, .notdef when it has none. */
+function glyphOfName(name: string): number {
+  const unicode = glyphNameToUnicode(name);
+  return unicode === undefined || [...unicode].length !== 1 ? 0 : fira.glyphForCodePoint(unicode.codePointAt(0)!);
+}
+
 function buildFonts(context: PDFContext, spec: DocSpec): PDFDict {
   const fontFile = stream(context, firaDeflated, { Filter: n('FlateDecode'), Length1: PDFNumber.of(firaBytes.length) });
   const descriptor = context.register(
@@ -375,6 +451,7 @@ function buildFonts(context: PDFContext, spec: DocSpec): PDFDict {
     }),
   );
   const scale = 1000 / fira.unitsPerEm;
+  const notdefWidth = Math.round(fira.advanceWidth(0) * scale);
   const widths: PDFObject[] = [];
   for (const gid of [...new Set(GID.values())].sort((a, b) => a - b)) {
     widths.push(PDFNumber.of(gid), context.obj([Math.round(fira.advanceWidth(gid) * scale)]));
@@ -387,7 +464,8 @@ function buildFonts(context: PDFContext, spec: DocSpec): PDFDict {
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       CIDToGIDMap: 'Identity',
-      DW: 500,
+      // Codes outside /W show .notdef (or a glyph past the end, which veraPDF measures as .notdef).
+      DW: notdefWidth,
       W: context.obj(widths),
     }),
   );
@@ -405,8 +483,10 @@ function buildFonts(context: PDFContext, spec: DocSpec): PDFDict {
     const simpleDescriptor = context.register(
       context.obj({ Type: 'FontDescriptor', FontName: 'FiraSans-Regular', Flags: 32, FontBBox: [-500, -300, 1500, 1000], ItalicAngle: 0, Ascent: 935, Descent: -265, CapHeight: 689, StemV: 80, FontFile2: fontFile }),
     );
+    const renamed = new Map(spec.simpleTrueType.differences);
     const simpleWidths = Array.from({ length: 224 }, (_, i) => {
-      const gid = fira.glyphForCodePoint(winAnsi.decode(Uint8Array.of(32 + i)).codePointAt(0)!);
+      const name = renamed.get(32 + i);
+      const gid = name === undefined ? fira.glyphForCodePoint(winAnsi.decode(Uint8Array.of(32 + i)).codePointAt(0)!) : glyphOfName(name);
       return Math.round(fira.advanceWidth(gid) * scale);
     });
     const differences = spec.simpleTrueType.differences.flatMap(([code, name]) => [PDFNumber.of(code), n(name)]);
@@ -420,6 +500,39 @@ function buildFonts(context: PDFContext, spec: DocSpec): PDFDict {
         Widths: simpleWidths,
         FontDescriptor: simpleDescriptor,
         Encoding: context.obj({ Type: 'Encoding', BaseEncoding: 'WinAnsiEncoding', Differences: context.obj(differences) }),
+      }),
+    );
+  }
+  if (spec.type1) {
+    const program = type1Program(spec.type1.glyphs);
+    const fontFile1 = stream(context, program.bytes, {
+      Length1: PDFNumber.of(program.length1),
+      Length2: PDFNumber.of(program.length2),
+      Length3: PDFNumber.of(program.length3),
+    });
+    const t1Descriptor: Record<string, PDFObject> = {
+      Type: n('FontDescriptor'),
+      FontName: n('ABCDEF+Proef'),
+      Flags: PDFNumber.of(32),
+      FontBBox: context.obj([0, 0, 500, 700]),
+      ItalicAngle: PDFNumber.of(0),
+      Ascent: PDFNumber.of(700),
+      Descent: PDFNumber.of(0),
+      CapHeight: PDFNumber.of(700),
+      StemV: PDFNumber.of(80),
+      FontFile: fontFile1,
+    };
+    if (spec.type1.charSet !== undefined) t1Descriptor.CharSet = PDFString.of(spec.type1.charSet);
+    fonts.F4 = context.register(
+      context.obj({
+        Type: 'Font',
+        Subtype: 'Type1',
+        BaseFont: 'ABCDEF+Proef',
+        FirstChar: 65,
+        LastChar: 90,
+        Widths: Array.from({ length: 26 }, () => 500),
+        Encoding: 'WinAnsiEncoding',
+        FontDescriptor: context.register(context.obj(t1Descriptor)),
       }),
     );
   }

@@ -10,14 +10,20 @@ import {
   box,
   buildPdf,
   find,
+  FIRA_GLYPH_COUNT,
+  glyphId,
   goodSpec,
+  hex,
   show,
+  type1Program,
   tagged,
   xmp,
+  type Built,
   type DocSpec,
   type ElemSpec,
 } from './check-pdf-factory.js';
 import { PDFArray, PDFDict, PDFName, PDFNumber } from 'pdf-lib';
+import { readType1GlyphNames } from '../src/check/pdf/type1.js';
 
 interface Case {
   name: string;
@@ -39,6 +45,46 @@ const noCatalogLangElsewhereCovered = (s: DocSpec): void => {
   s.xmp = xmp({ xDefault: false });
   s.outline = [];
 };
+
+// ------------------------------------------------------------------ font surgery
+
+const fontOnPage = (b: Built, name: string): PDFDict =>
+  b.pages[0]!.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict).lookup(PDFName.of(name), PDFDict);
+/** The CIDFontType2 under F1 (Fira, Type 0). */
+const cidFontOf = (b: Built): PDFDict => fontOnPage(b, 'F1').lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/** Makes F1 a subset (`ABCDEF+` name) with a CIDSet that has exactly these CIDs set. */
+function subsetWithCidSet(b: Built, cids: number[]): void {
+  const bits = new Uint8Array(Math.ceil((Math.max(...cids) + 1) / 8));
+  for (const cid of cids) bits[cid >> 3]! |= 0x80 >> (cid & 7);
+  const cidFont = cidFontOf(b);
+  cidFont.set(PDFName.of('BaseFont'), PDFName.of('ABCDEF+FiraSans-Regular'));
+  cidFont.lookup(PDFName.of('FontDescriptor'), PDFDict).set(PDFName.of('CIDSet'), b.context.register(b.context.stream(bits)));
+}
+
+/** A CIDToGIDMap stream that maps CID c to glyph c for the first `count` CIDs (Identity written out). */
+function identityMapStream(b: Built, count: number): void {
+  const map = new Uint8Array(count * 2);
+  for (let cid = 0; cid < count; cid += 1) {
+    map[cid * 2] = cid >> 8;
+    map[cid * 2 + 1] = cid & 0xff;
+  }
+  cidFontOf(b).set(PDFName.of('CIDToGIDMap'), b.context.register(b.context.stream(map)));
+}
+
+/** Adds `delta` to the /W width of a character's glyph (its CID under Identity-H). */
+function shiftWidth(b: Built, ch: string, delta: number): void {
+  const cid = glyphId(ch);
+  const w = cidFontOf(b).lookup(PDFName.of('W'), PDFArray);
+  for (let i = 0; i < w.size(); i += 2) {
+    if (w.lookup(i, PDFNumber).asNumber() !== cid) continue;
+    const widths = w.lookup(i + 1, PDFArray);
+    widths.set(0, PDFNumber.of(widths.lookup(0, PDFNumber).asNumber() + delta));
+    return;
+  }
+  throw new Error(`CID ${cid} has no /W entry`);
+}
 
 const CASES: Case[] = [
   // ------------------------------------------------------------ file, catalog, metadata
@@ -554,6 +600,169 @@ const CASES: Case[] = [
     },
   },
 
+  // ------------------------------------------------------------ subsets: CIDSet (7.21.4.2-2) and CharSet (7.21.4.2-1)
+  {
+    name: 'subset CIDSet that lists every glyph of the program passes',
+    rules: [],
+    edit: (s) => { s.mutate = (b) => subsetWithCidSet(b, range(0, FIRA_GLYPH_COUNT)); },
+  },
+  {
+    name: 'subset CIDSet without CID 0 (.notdef is not judged) passes',
+    rules: [],
+    edit: (s) => { s.mutate = (b) => subsetWithCidSet(b, range(1, FIRA_GLYPH_COUNT)); },
+  },
+  {
+    name: 'subset CIDSet that lists only the glyphs shown, not all of the program',
+    rules: ['7.21.4.2-2'],
+    edit: (s) => { s.mutate = (b) => subsetWithCidSet(b, [0, ...new Set([...'Betreft: toegankelijkheid'].map(glyphId))]); },
+  },
+  {
+    name: 'subset CIDSet that leaves out one glyph the program has',
+    rules: ['7.21.4.2-2'],
+    edit: (s) => { s.mutate = (b) => subsetWithCidSet(b, range(0, FIRA_GLYPH_COUNT).filter((cid) => cid !== 7)); },
+  },
+  {
+    name: 'subset CIDSet that lists CIDs past the end of the program',
+    rules: ['7.21.4.2-2'],
+    edit: (s) => { s.mutate = (b) => subsetWithCidSet(b, range(0, FIRA_GLYPH_COUNT + 3)); },
+  },
+  {
+    name: 'incomplete CIDSet of a font not named as a subset is not judged (as in veraPDF)',
+    rules: [],
+    edit: (s) => {
+      s.mutate = (b) => {
+        subsetWithCidSet(b, [0, 1, 2]);
+        cidFontOf(b).set(PDFName.of('BaseFont'), PDFName.of('FiraSans-Regular'));
+      };
+    },
+  },
+  {
+    name: 'subset CIDSet read through a CIDToGIDMap stream passes when complete',
+    rules: [],
+    edit: (s) => {
+      s.mutate = (b) => {
+        identityMapStream(b, FIRA_GLYPH_COUNT);
+        subsetWithCidSet(b, range(0, FIRA_GLYPH_COUNT));
+      };
+    },
+  },
+  {
+    name: 'subset CIDSet read through a CIDToGIDMap stream that leaves out a mapped CID',
+    rules: ['7.21.4.2-2'],
+    edit: (s) => {
+      s.mutate = (b) => {
+        identityMapStream(b, FIRA_GLYPH_COUNT);
+        subsetWithCidSet(b, range(0, FIRA_GLYPH_COUNT - 1));
+      };
+    },
+  },
+  {
+    name: 'Type 1 subset whose CharSet lists its glyphs passes',
+    rules: [],
+    edit: (s) => { s.type1 = { glyphs: ['A', 'B', 'C'], charSet: '/A/B/C' }; addToPage(s, 0, artifact('BT /F4 8 Tf 10 10 Td (ABC) Tj ET')); },
+  },
+  {
+    name: 'Type 1 subset whose CharSet also names .notdef passes',
+    rules: [],
+    edit: (s) => { s.type1 = { glyphs: ['A', 'B'], charSet: '/.notdef/A/B' }; addToPage(s, 0, artifact('BT /F4 8 Tf 10 10 Td (AB) Tj ET')); },
+  },
+  {
+    name: 'Type 1 subset whose CharSet leaves out a glyph of the program',
+    rules: ['7.21.4.2-1'],
+    edit: (s) => { s.type1 = { glyphs: ['A', 'B', 'C'], charSet: '/A/B' }; addToPage(s, 0, artifact('BT /F4 8 Tf 10 10 Td (AB) Tj ET')); },
+  },
+  {
+    name: 'Type 1 subset whose CharSet names a glyph the program lacks',
+    rules: ['7.21.4.2-1'],
+    edit: (s) => { s.type1 = { glyphs: ['A', 'B'], charSet: '/A/B/Z' }; addToPage(s, 0, artifact('BT /F4 8 Tf 10 10 Td (AB) Tj ET')); },
+  },
+  {
+    name: 'Type 1 subset with a CharSet and an unreadable program',
+    rules: ['RP-font-damage'],
+    edit: (s) => {
+      s.type1 = { glyphs: ['A', 'B'], charSet: '/A/B' };
+      addToPage(s, 0, artifact('BT /F4 8 Tf 10 10 Td (AB) Tj ET'));
+      s.mutate = (b) => {
+        const descriptor = fontOnPage(b, 'F4').lookup(PDFName.of('FontDescriptor'), PDFDict);
+        descriptor.set(PDFName.of('FontFile'), b.context.register(b.context.stream('%!PS-AdobeFont-1.0: kapot\n')));
+      };
+    },
+  },
+  {
+    name: 'Type 1 subset without CharSet is not judged',
+    rules: [],
+    edit: (s) => { s.type1 = { glyphs: ['A', 'B'] }; addToPage(s, 0, artifact('BT /F4 8 Tf 10 10 Td (AB) Tj ET')); },
+  },
+
+  // ------------------------------------------------------------ widths (7.21.5-1)
+  { name: '/W width of a shown glyph 50 units off', rules: ['7.21.5-1'], edit: (s) => { s.mutate = (b) => shiftWidth(b, 'B', 50); } },
+  { name: '/W width 1 unit off is within veraPDF\'s tolerance', rules: [], edit: (s) => { s.mutate = (b) => shiftWidth(b, 'B', 1); } },
+  { name: '/W width 1.5 units off is not', rules: ['7.21.5-1'], edit: (s) => { s.mutate = (b) => shiftWidth(b, 'B', 1.5); } },
+  {
+    name: 'no /W and no /DW: every glyph is declared 1000 wide',
+    rules: ['7.21.5-1'],
+    edit: (s) => {
+      s.mutate = (b) => {
+        cidFontOf(b).delete(PDFName.of('W'));
+        cidFontOf(b).delete(PDFName.of('DW'));
+      };
+    },
+  },
+  {
+    name: 'wrong /W width of a glyph shown only in invisible text (Tr 3) is exempt',
+    rules: [],
+    edit: (s) => {
+      addToPage(s, 0, artifact(`BT 3 Tr /F1 8 Tf 10 10 Td ${hex('€')} Tj ET`));
+      s.mutate = (b) => shiftWidth(b, '€', 100);
+    },
+  },
+  {
+    name: 'wrong /W width of a glyph shown visibly after invisible text',
+    rules: ['7.21.5-1'],
+    edit: (s) => {
+      addToPage(s, 0, artifact(`BT 3 Tr /F1 8 Tf 10 10 Td ${hex('€')} Tj 0 Tr ${hex('€')} Tj ET`));
+      s.mutate = (b) => shiftWidth(b, '€', 100);
+    },
+  },
+  {
+    name: 'simple TrueType /Widths entry that disagrees with the program',
+    rules: ['7.21.5-1'],
+    edit: (s) => {
+      s.simpleTrueType = { differences: [] };
+      addToPage(s, 0, artifact(show('Rijkspers', 10, 10, 8, 'F3')));
+      s.mutate = (b) => { fontOnPage(b, 'F3').lookup(PDFName.of('Widths'), PDFArray).set('R'.charCodeAt(0) - 32, PDFNumber.of(900)); };
+    },
+  },
+  {
+    name: 'simple TrueType code before FirstChar, no MissingWidth: declared 0 wide',
+    rules: ['7.21.5-1'],
+    edit: (s) => {
+      s.simpleTrueType = { differences: [] };
+      addToPage(s, 0, artifact(show('Rijkspers', 10, 10, 8, 'F3')));
+      s.mutate = (b) => {
+        const f3 = fontOnPage(b, 'F3');
+        const widths = f3.lookup(PDFName.of('Widths'), PDFArray).asArray();
+        f3.set(PDFName.of('FirstChar'), PDFNumber.of(83));
+        f3.set(PDFName.of('Widths'), b.context.obj(widths.slice(83 - 32)));
+      };
+    },
+  },
+  {
+    name: 'simple TrueType code before FirstChar with the right MissingWidth passes',
+    rules: [],
+    edit: (s) => {
+      s.simpleTrueType = { differences: [] };
+      addToPage(s, 0, artifact(show('R', 10, 10, 8, 'F3')));
+      s.mutate = (b) => {
+        const f3 = fontOnPage(b, 'F3');
+        const widths = f3.lookup(PDFName.of('Widths'), PDFArray);
+        f3.lookup(PDFName.of('FontDescriptor'), PDFDict).set(PDFName.of('MissingWidth'), widths.get('R'.charCodeAt(0) - 32));
+        f3.set(PDFName.of('FirstChar'), PDFNumber.of(83));
+        f3.set(PDFName.of('Widths'), b.context.obj(widths.asArray().slice(83 - 32)));
+      };
+    },
+  },
+
   // ------------------------------------------------------------ rijkspers
   { name: 'empty P', rules: ['RP-empty-text'], edit: (s) => { docKids(s).push({ type: 'P' }); } },
   {
@@ -607,6 +816,42 @@ describe('PDF/UA checker: each defect gets exactly its rule ids', () => {
   });
 });
 
+describe('Type 1 program reader (CharSet, 7.21.4.2-1)', () => {
+  const { bytes, length1, length2 } = type1Program(['A', 'Aacute', 'space']);
+  const names = ['.notdef', 'A', 'Aacute', 'space'];
+
+  it('reads the /CharStrings names of a binary eexec section, with and without Length1', () => {
+    expect(readType1GlyphNames(bytes, length1)).toEqual(names);
+    expect(readType1GlyphNames(bytes)).toEqual(names);
+  });
+
+  it('reads the hex form of the eexec section (PFA)', () => {
+    const encrypted = Buffer.from(bytes.subarray(length1, length1 + length2)).toString('hex').replace(/(.{64})/g, '$1\r\n');
+    const pfa = Buffer.concat([Buffer.from(bytes.subarray(0, length1)), Buffer.from(encrypted, 'latin1'), Buffer.from(bytes.subarray(length1 + length2))]);
+    expect(readType1GlyphNames(pfa)).toEqual(names);
+  });
+
+  it('unwraps a PFB file', () => {
+    const segment = (type: number, data: Uint8Array): Buffer => {
+      const header = Buffer.from([0x80, type, 0, 0, 0, 0]);
+      header.writeUInt32LE(data.length, 2);
+      return Buffer.concat([header, data]);
+    };
+    const pfb = Buffer.concat([
+      segment(1, bytes.subarray(0, length1)),
+      segment(2, bytes.subarray(length1, length1 + length2)),
+      segment(1, bytes.subarray(length1 + length2)),
+      Buffer.from([0x80, 3]),
+    ]);
+    expect(readType1GlyphNames(pfb)).toEqual(names);
+  });
+
+  it('refuses a program without eexec section or CharStrings', () => {
+    expect(() => readType1GlyphNames(new TextEncoder().encode('%!PS-AdobeFont-1.0: x\n'))).toThrow(/no eexec/);
+    expect(() => readType1GlyphNames(bytes.subarray(0, length1 + 40))).toThrow(/CharStrings/);
+  });
+});
+
 describe('PDF/UA checker: what a violation says', () => {
   it('folds 50 untagged text operators on one page into one violation with a count', async () => {
     const spec = goodSpec();
@@ -627,6 +872,40 @@ describe('PDF/UA checker: what a violation says', () => {
     expect(violations.map((v) => [v.rule, v.location, v.message])).toEqual([
       ['7.1-3', 'page 1', 'text-showing operator(s) neither in tagged content nor in an artifact'],
       ['7.1-3', 'page 2', 'path-painting operator(s) neither in tagged content nor in an artifact'],
+    ]);
+  });
+
+  it('names the codes and both widths when /W disagrees with the program', async () => {
+    const c = CASES.find((x) => x.name === '/W width of a shown glyph 50 units off')!;
+    const { violations } = await checkPdfUa(await bytesOf(c));
+    // 'B' is shown on page 1 only (Betreft); its declared width is 50 more than Fira's advance.
+    expect(violations.map((v) => [v.rule, v.location])).toEqual([['7.21.5-1', 'page 1']]);
+    expect(violations[0]!.message).toMatch(
+      new RegExp(`^font FiraSans-Regular \\(object \\d+ 0 R\\): widths in the font dictionary differ from the embedded program \\(code declared vs program\\): <${glyphId('B').toString(16).toUpperCase().padStart(4, '0')}> (\\d+) vs (\\d+)$`),
+    );
+    const [, declared, program] = /> (\d+) vs (\d+)$/.exec(violations[0]!.message)!;
+    expect(Number(declared) - Number(program)).toBe(50);
+  });
+
+  it('names the CIDs a subset CIDSet leaves out', async () => {
+    const c = CASES.find((x) => x.name === 'subset CIDSet that leaves out one glyph the program has')!;
+    const { violations } = await checkPdfUa(await bytesOf(c));
+    expect(violations.map((v) => [v.rule, v.message])).toEqual([
+      ['7.21.4.2-2', expect.stringMatching(/^font FiraSans-Regular \(object \d+ 0 R\): its CIDSet leaves out CID 7 that the font program has$/)],
+    ]);
+  });
+
+  it('names the glyphs a Type 1 CharSet gets wrong', async () => {
+    const spec = goodSpec();
+    spec.type1 = { glyphs: ['A', 'B', 'C'], charSet: '/A/Z' };
+    addToPage(spec, 0, artifact('BT /F4 8 Tf 10 10 Td (AB) Tj ET'));
+    const { violations } = await checkPdfUa(await buildPdf(spec));
+    expect(violations.map((v) => [v.rule, v.location, v.message])).toEqual([
+      [
+        '7.21.4.2-1',
+        'page 1',
+        expect.stringMatching(/^font ABCDEF\+Proef \(object \d+ 0 R\): its CharSet leaves out glyphs \/B, \/C that the font program has and lists glyph \/Z that the font program does not have$/),
+      ],
     ]);
   });
 

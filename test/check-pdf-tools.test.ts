@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDict, PDFDocument as PDFLibDocument, PDFName } from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPdf, checkPdfUa, openPdfChecker, RULES } from '../src/check/pdf/index.js';
@@ -182,7 +183,7 @@ describe('PDFs made with pdfkit', () => {
     expect(violations.find((v) => v.rule === '7.1-3')!.message).toMatch(/text-showing.*path-painting.*\(2 occurrences\)/);
   });
 
-  it('a tagged pdfkit document shows pdfkit\'s known link gaps and nothing else', async () => {
+  it('a tagged pdfkit document shows pdfkit\'s known link and CIDSet gaps and nothing else', async () => {
     const bytes = await pdfkit(
       {
         pdfVersion: '1.7',
@@ -207,11 +208,40 @@ describe('PDFs made with pdfkit', () => {
       },
     );
     const { violations } = await checkPdfUa(bytes);
-    // text({link}) leaves the annotation out of the structure and writes no /Contents.
+    // text({link}) leaves the annotation out of the structure and writes no /Contents; the
+    // PDF/UA subset's CIDSet lists the glyphs drawn but not the components fontkit's subset adds
+    // for composite glyphs (':' is two periods, 'i' is dotless i + dot).
     expect(violations.map((v) => [v.rule, v.location])).toEqual([
       ['7.18.5-1', 'page 1'],
       ['7.18.5-2', 'page 1'],
+      ['7.21.4.2-2', 'page 1'],
     ]);
+  });
+
+  it('pdfkit\'s own CIDSet leaves out the components of a composite glyph (ë = e + ¨); without it the fonts pass', async () => {
+    // Plain pdfkit, without rijkspers' embedWithoutCidSet (src/render/pdf/cidset.ts).
+    const bytes = await pdfkit({ subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets, tagged: true, lang: 'nl-NL' }, (doc) => {
+      doc.registerFont('Fira', FIRA);
+      doc.font('Fira');
+      doc.text('ë', 72, 72);
+    });
+    const fontFindings = async (pdf: Uint8Array): Promise<string[]> =>
+      (await checkPdfUa(pdf)).findings.filter((f) => f.rule.startsWith('7.21')).map((f) => `${f.rule}: ${f.message}`);
+    // The subset holds .notdef, ë and its two components (glyphs 2 and 3); the CIDSet has 0 and 1.
+    expect(await fontFindings(bytes)).toEqual([
+      expect.stringMatching(/^7\.21\.4\.2-2: font [A-Z]{6}\+FiraSans-Regular \(object \d+ 0 R\): its CIDSet leaves out CIDs 2, 3 that the font program has$/),
+    ]);
+
+    const doc = await PDFLibDocument.load(bytes, { updateMetadata: false });
+    let removed = 0;
+    doc.context.enumerateIndirectObjects().forEach(([, obj]) => {
+      if (obj instanceof PDFDict && obj.get(PDFName.of('Type')) === PDFName.of('FontDescriptor') && obj.has(PDFName.of('CIDSet'))) {
+        obj.delete(PDFName.of('CIDSet'));
+        removed += 1;
+      }
+    });
+    expect(removed).toBe(1);
+    expect(await fontFindings(await doc.save({ useObjectStreams: false }))).toEqual([]);
   });
 });
 

@@ -67,6 +67,8 @@ export interface FormUse {
 export interface FontUse {
   /** Codes shown per page (0-based), keyed by `bytes:code`. */
   codesByPage: Map<number, Map<string, CharCode>>;
+  /** The subset of those shown with a text rendering mode other than 3 (7.21.5-1 judges only these). */
+  renderedCodesByPage: Map<number, Map<string, CharCode>>;
   /** Shown at least once with a text rendering mode other than 3 (invisible). */
   rendered: boolean;
   firstPage: number;
@@ -234,18 +236,18 @@ function walkStream(
     } else {
       let use = facts.fonts.get(font);
       if (!use) {
-        use = { codesByPage: new Map(), rendered: false, firstPage: pageFacts.page };
+        use = { codesByPage: new Map(), renderedCodesByPage: new Map(), rendered: false, firstPage: pageFacts.page };
         facts.fonts.set(font, use);
       }
-      if (gs.renderMode !== 3) use.rendered = true;
-      let codes = use.codesByPage.get(pageFacts.page);
-      if (!codes) {
-        codes = new Map();
-        use.codesByPage.set(pageFacts.page, codes);
-      }
+      const visible = gs.renderMode !== 3;
+      if (visible) use.rendered = true;
+      const codes = pageCodes(use.codesByPage, pageFacts.page);
+      const renderedCodes = visible ? pageCodes(use.renderedCodesByPage, pageFacts.page) : undefined;
       for (const s of strings) {
         for (const code of font.split(s)) {
-          codes.set(`${code.bytes}:${code.code}`, code);
+          const key = `${code.bytes}:${code.code}`;
+          codes.set(key, code);
+          renderedCodes?.set(key, code);
           const unicode = font.unicode(code);
           if (unicode === undefined) unmapped += 1;
           else text += unicode;
@@ -409,6 +411,15 @@ function walkStream(
     pageFacts.markedContentProblems.push(`a Form XObject (${owner.slice(4)}) leaves ${stack.length - base} marked-content sequence(s) open`);
     stack.length = base;
   }
+}
+
+function pageCodes(byPage: Map<number, Map<string, CharCode>>, page: number): Map<string, CharCode> {
+  let codes = byPage.get(page);
+  if (!codes) {
+    codes = new Map();
+    byPage.set(page, codes);
+  }
+  return codes;
 }
 
 function propNumber(props: PDFDict | Map<string, Operand> | undefined, key: string): number | undefined {

@@ -1,7 +1,9 @@
 /**
  * What the checker needs to know about a font: how its strings split into character codes,
  * what Unicode each code maps to, whether a code selects the .notdef glyph or a glyph the
- * embedded program does not have, and whether the program is embedded at all.
+ * embedded program does not have, whether the program is embedded at all, how wide the font
+ * dictionary and the program say each glyph is, and whether a subset's CIDSet or CharSet lists
+ * the program's glyphs.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFStream } from 'pdf-lib';
 import {
@@ -12,6 +14,8 @@ import {
   type CMap,
   type CodespaceRange,
 } from './cmap.js';
+import { checkCharSet, checkCidSet, type SubsetProblem } from './font-subsets.js';
+import { cidWidths, programWidth, simpleWidths, type WidthPair } from './font-widths.js';
 import { get, getArray, getDict, getName, getNumber, getStream, getText, items, nameValue, streamBytes } from './pdf-objects.js';
 import type { PdfModel } from './pdf-model.js';
 import { baseEncodingUnicode, glyphNameToUnicode, isBaseEncoding, type BaseEncoding } from './simple-encodings.js';
@@ -40,6 +44,16 @@ export interface FontModel {
   /** The ToUnicode value itself (for the U+0000/FEFF/FFFE test). */
   toUnicodeValue(code: CharCode): string | undefined;
   glyph(code: CharCode): GlyphState;
+  /**
+   * The width the font dictionary declares for a code and the width of its glyph in the embedded
+   * program (7.21.5-1); undefined when the program's width is not known. Only embedded TrueType
+   * programs (simple TrueType, CIDFontType2) are read: Type 1 and CFF widths sit in charstrings
+   * (hsbw / the CFF width operand, reached through the program's own encoding or charset) and
+   * Type 3 widths in the glyph procedures' d0/d1, which the checker does not interpret.
+   */
+  widths(code: CharCode): WidthPair | undefined;
+  /** What a subset's CIDSet (7.21.4.2-2) or CharSet (7.21.4.2-1) gets wrong, if anything. */
+  subsetProblem?: SubsetProblem;
   /** Damage found while reading the font (unparsable CMap, unreadable program). */
   problems: string[];
 }
@@ -128,25 +142,38 @@ function readType0(
 
   // CID → glyph id for TrueType-based CIDFonts.
   let gidOf: (cid: number) => number = (cid) => cid;
+  let cidToGidMap: Uint8Array | undefined;
   const cidToGid = get(cidFont, 'CIDToGIDMap');
   if (cidToGid instanceof PDFStream) {
     try {
       const map = streamBytes(cidToGid);
+      cidToGidMap = map;
       gidOf = (cid) => (cid * 2 + 1 < map.length ? (map[cid * 2]! << 8) | map[cid * 2 + 1]! : 0);
     } catch (e) {
       problems.push(`CIDToGIDMap cannot be read (${e instanceof Error ? e.message : String(e)})`);
     }
   }
 
-  let numGlyphs: number | undefined;
+  let program: TrueTypeInfo | undefined;
   const fontFile2 = getStream(descriptor, 'FontFile2');
   if (cidSubtype === 'CIDFontType2' && fontFile2) {
     try {
-      numGlyphs = readTrueType(streamBytes(fontFile2)).numGlyphs;
+      program = readTrueType(streamBytes(fontFile2));
     } catch (e) {
       problems.push(`embedded TrueType program cannot be read (${e instanceof Error ? e.message : String(e)})`);
     }
   }
+  const numGlyphs = program?.numGlyphs;
+
+  let subsetProblem: SubsetProblem | undefined;
+  if (program && (cidToGid === undefined || cidToGidMap || nameValue(cidToGid) === 'Identity')) {
+    try {
+      subsetProblem = checkCidSet(cidFont, descriptor, program, cidToGidMap);
+    } catch (e) {
+      problems.push(`CIDSet cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  const declaredWidth = cidWidths(cidFont);
 
   return {
     dict,
@@ -175,6 +202,13 @@ function readType0(
       if (numGlyphs !== undefined && gid >= numGlyphs) return 'missing';
       return 'ok';
     },
+    widths(c) {
+      const cid = cidOf(c);
+      if (cid === undefined || !program) return undefined;
+      const width = programWidth(program, gidOf(cid));
+      return width === undefined ? undefined : { declared: declaredWidth(cid), program: width };
+    },
+    ...(subsetProblem ? { subsetProblem } : {}),
   };
 }
 
@@ -226,6 +260,16 @@ function readSimple(
       problems.push(`embedded TrueType program cannot be read (${e instanceof Error ? e.message : String(e)})`);
     }
   }
+  let subsetProblem: SubsetProblem | undefined;
+  if (subtype === 'Type1' || subtype === 'MMType1') {
+    try {
+      subsetProblem = checkCharSet(dict, descriptor);
+    } catch (e) {
+      problems.push(`embedded Type 1 program cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  const declaredWidth = simpleWidths(dict, descriptor);
+
   /** Unicode by the encoding alone (not ToUnicode): what a viewer uses to pick the glyph. */
   const encodingUnicode = (code: number): string | undefined => {
     const name = differences.get(code);
@@ -271,6 +315,13 @@ function readSimple(
       if (gid === 0) return 'notdef';
       return gid >= program.numGlyphs ? 'missing' : 'ok';
     },
+    widths(c) {
+      const gid = trueTypeGlyph(c.code);
+      if (gid === undefined || !program) return undefined;
+      const width = programWidth(program, gid);
+      return width === undefined ? undefined : { declared: declaredWidth(c.code), program: width };
+    },
+    ...(subsetProblem ? { subsetProblem } : {}),
   };
 }
 

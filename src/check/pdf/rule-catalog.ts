@@ -5,7 +5,10 @@
  * profiles: github.com/veraPDF/veraPDF-validation-profiles, `PDF_UA/PDFUA-1.xml` (flavour
  * PDFUA_1, commit 70ddbd42) and, for rules kept in their own files there, `PDF_UA/1/6 Conformance
  * requirements/6.2 Conforming files/verapdf-profile-6-2-t01.xml` (6.2-1),
- * `PDF_UA/1/7.1 General/verapdf-profile-7-1-t11.xml` (7.1-11) and `…-7-1-t12.xml` (7.1-12).
+ * `PDF_UA/1/7.1 General/verapdf-profile-7-1-t11.xml` (7.1-11) and `…-7-1-t12.xml` (7.1-12),
+ * `PDF_UA/1/7.21 Fonts/7.21.4 Embedding/7.21.4.2 Subset embedding/verapdf-profile-7-21-4-2-t01.xml`
+ * (7.21.4.2-1) and `…-7-21-4-2-t02.xml` (7.21.4.2-2), and
+ * `PDF_UA/1/7.21 Fonts/7.21.5 Font metrics/verapdf-profile-7-21-5-t01.xml` (7.21.5-1).
  * Checks veraPDF does not make carry rijkspers ids `RP-…`.
  *
  * Where a check has no veraPDF rule of its own it is reported under the closest one and the
@@ -138,6 +141,21 @@ export const RULES: readonly RuleInfo[] = [
   rule('7.21.3.2-1', 'Embedded Type 2 CIDFonts have a /CIDToGIDMap.', 'Write /CIDToGIDMap /Identity (or a map stream) in the CIDFont.'),
   rule('7.21.4.1-1', 'Fonts used for rendering are embedded.', 'Embed the font (never use the 14 standard fonts; pdfkit: register a TTF).'),
   rule('7.21.4.1-2', 'Every glyph shown exists in the embedded font program.', 'Re-embed the font with all glyphs used.'),
+  rule(
+    '7.21.4.2-1',
+    'The CharSet of an embedded Type 1 subset lists exactly the glyph names of its font program (.notdef aside).',
+    'Write the CharSet from the glyphs actually in the subset, or leave CharSet out (it is optional).',
+  ),
+  rule(
+    '7.21.4.2-2',
+    'The CIDSet of an embedded CIDFont subset identifies exactly the CIDs present in its font program, used or not (for CIDFontType2: every glyph id below maxp.numGlyphs, through the CIDToGIDMap).',
+    'Write the CIDSet from the subset program, including glyphs pulled in as components of composite glyphs (ë = e + ¨), or leave CIDSet out (it is optional in PDF/UA-1; rijkspers leaves it out, see src/render/pdf/cidset.ts).',
+  ),
+  rule(
+    '7.21.5-1',
+    'For every glyph shown (text rendering mode other than 3), the width in the font dictionary (/W and /DW, or /Widths, FirstChar and MissingWidth) agrees with the embedded font program within 1/1000 em. Checked for TrueType programs.',
+    'Write /W or /Widths from the embedded program: advance width × 1000 / unitsPerEm of the glyph each code selects.',
+  ),
   rule('7.21.7-1', 'Every character code shown maps to Unicode (ToUnicode or a standard encoding).', 'Write a complete /ToUnicode CMap.'),
   rule('7.21.7-2', 'ToUnicode never maps to U+0000, U+FEFF or U+FFFE.', 'Fix the ToUnicode CMap.'),
   rule('7.21.8-1', 'No text shows the .notdef glyph.', 'Use a font that has the characters; never show glyph 0.'),

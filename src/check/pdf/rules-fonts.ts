@@ -1,9 +1,12 @@
 /**
- * Fonts: 7.21.3.2-1 (CIDToGIDMap), 7.21.4.1-1 (embedded), 7.21.4.1-2 (glyph present), 7.21.7-1 (Unicode mapping),
- * 7.21.7-2 (no U+0000/FEFF/FFFE), 7.21.8-1 (no .notdef). Only fonts and codes that the content
- * actually shows are judged, per page, as veraPDF judges glyphs.
+ * Fonts: 7.21.3.2-1 (CIDToGIDMap), 7.21.4.1-1 (embedded), 7.21.4.1-2 (glyph present),
+ * 7.21.4.2-1 / 7.21.4.2-2 (a subset's CharSet / CIDSet lists its glyphs), 7.21.5-1 (widths agree
+ * with the program), 7.21.7-1 (Unicode mapping), 7.21.7-2 (no U+0000/FEFF/FFFE), 7.21.8-1 (no
+ * .notdef). Only fonts and codes that the content actually shows are judged, per page, as veraPDF
+ * judges glyphs; widths only for glyphs shown with a rendering mode other than 3.
  */
 import type { Finding } from './findings.js';
+import { widthsAgree } from './font-widths.js';
 import type { CharCode } from './fonts.js';
 import type { RuleContext } from './rule-context.js';
 
@@ -11,6 +14,11 @@ const INVALID_UNICODE = /[\u0000\ufeff\ufffe]/;
 
 function hex(code: CharCode): string {
   return `<${code.code.toString(16).toUpperCase().padStart(code.bytes * 2, '0')}>`;
+}
+
+/** A width for a message: whole numbers as they are, others to two decimals. */
+function width(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
 function examples(codes: CharCode[]): string {
@@ -27,6 +35,25 @@ export function checkFonts({ content }: RuleContext): Finding[] {
     }
     if (use.rendered && !font.embedded) {
       out.push({ rule: '7.21.4.1-1', page: use.firstPage, message: `font ${font.label} is not embedded` });
+    }
+    if (font.subsetProblem) {
+      out.push({ rule: font.subsetProblem.rule, page: use.firstPage, message: `font ${font.label}: ${font.subsetProblem.message}` });
+    }
+    for (const [page, codes] of use.renderedCodesByPage) {
+      const inconsistent: string[] = [];
+      for (const code of codes.values()) {
+        const pair = font.widths(code);
+        if (pair && !widthsAgree(pair)) inconsistent.push(`${hex(code)} ${width(pair.declared)} vs ${width(pair.program)}`);
+      }
+      if (inconsistent.length > 0) {
+        const shown = inconsistent.slice(0, 5).join(', ');
+        out.push({
+          rule: '7.21.5-1',
+          page,
+          count: inconsistent.length,
+          message: `font ${font.label}: widths in the font dictionary differ from the embedded program (code declared vs program): ${shown}${inconsistent.length > 5 ? ' …' : ''}`,
+        });
+      }
     }
     for (const [page, codes] of use.codesByPage) {
       const unmapped: CharCode[] = [];

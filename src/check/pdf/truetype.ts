@@ -2,12 +2,14 @@
  * Just enough of a TrueType/OpenType reader: the glyph count (`maxp`), code → glyph lookups
  * (`cmap` formats 0, 4, 6, 12) and advance widths (`head`, `hhea`, `hmtx`). The checker uses the
  * glyph count and the cmaps to find codes that select .notdef or a glyph the embedded program
- * does not have; tests use the widths to build fonts.
+ * does not have, and the widths to compare with the font dictionary's (7.21.5-1).
  */
 
 export interface TrueTypeInfo {
   numGlyphs: number;
   unitsPerEm: number;
+  /** Long metrics in `hmtx` (hhea.numberOfHMetrics); 0 when the font has no usable widths. */
+  numberOfHMetrics: number;
   /** The font has a Unicode cmap subtable ((3,1), (3,10) or (0,x)). */
   hasUnicodeCmap: boolean;
   /** Unicode code point → glyph id through the Unicode cmap; 0 when absent. */
@@ -58,6 +60,7 @@ export function readTrueType(bytes: Uint8Array): TrueTypeInfo {
   return {
     numGlyphs,
     unitsPerEm,
+    numberOfHMetrics: hmtx ? numberOfHMetrics : 0,
     hasUnicodeCmap: unicode !== undefined,
     glyphForCodePoint: (cp) => (unicode ? unicode.lookup(cp) : 0),
     glyphForSymbolCode(code) {
