@@ -18,6 +18,7 @@ import type { Browser } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession } from '../browser.js';
 import { makeTempDir, removeTempDir } from '../../util/temp-dir.js';
 import type { ToolRun, Violation } from '../types.js';
+import { SerialQueue } from '../../util/serial-queue.js';
 
 const PAGE_TIMEOUT_MS = 120_000;
 
@@ -182,7 +183,7 @@ export interface AceOutcome {
 
 /** One Chromium, Ace's core, EPUBs checked one at a time (Ace keeps global state). */
 export class AceRunner {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   private constructor(
     private readonly chromium: ChromiumSession,
@@ -209,9 +210,7 @@ export class AceRunner {
   }
 
   check(file: string): Promise<AceOutcome> {
-    const job = this.queue.then(() => this.checkNow(file));
-    this.queue = job.catch(() => undefined);
-    return job;
+    return this.queue.run(() => this.checkNow(file));
   }
 
   private async checkNow(file: string): Promise<AceOutcome> {
@@ -239,7 +238,7 @@ export class AceRunner {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.queue.idle();
     await this.chromium.close();
     await removeTempDir(this.workDir);
   }

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { makeTempDir, removeTempDir } from '../../util/temp-dir.js';
 import { trackChild } from '../../util/child-processes.js';
+import { SerialQueue } from '../../util/serial-queue.js';
 import type { ToolRun, Violation } from '../types.js';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
@@ -207,7 +208,7 @@ function runCli(file: string, jsonOut: string): Promise<number> {
 
 /** Checks EPUB files one after the other with one JVM (or the CLI when that cannot start). */
 export class EpubCheckRunner {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private counter = 0;
 
   private constructor(
@@ -237,9 +238,7 @@ export class EpubCheckRunner {
   }
 
   check(file: string): Promise<EpubCheckOutcome> {
-    const job = this.queue.then(() => this.checkNow(file));
-    this.queue = job.catch(() => undefined);
-    return job;
+    return this.queue.run(() => this.checkNow(file));
   }
 
   private async checkNow(file: string): Promise<EpubCheckOutcome> {
@@ -279,7 +278,7 @@ export class EpubCheckRunner {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.queue.idle();
     await this.server?.stopAndWait();
     this.server = undefined;
     await removeTempDir(this.workDir);

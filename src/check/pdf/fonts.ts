@@ -80,6 +80,18 @@ function isEmbedded(descriptor: PDFDict | undefined): boolean {
   return Boolean(getStream(descriptor, 'FontFile') ?? getStream(descriptor, 'FontFile2') ?? getStream(descriptor, 'FontFile3'));
 }
 
+/** The font's embedded TrueType program (FontFile2), or undefined; a damaged one is a problem. */
+function embeddedTrueType(descriptor: PDFDict | undefined, problems: string[]): TrueTypeInfo | undefined {
+  const fontFile2 = getStream(descriptor, 'FontFile2');
+  if (!fontFile2) return undefined;
+  try {
+    return readTrueType(streamBytes(fontFile2));
+  } catch (e) {
+    problems.push(`embedded TrueType program cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    return undefined;
+  }
+}
+
 function readFont(model: PdfModel, dict: PDFDict): FontModel {
   const subtype = getName(dict, 'Subtype') ?? 'unknown';
   const baseFont = getName(dict, 'BaseFont') ?? (subtype === 'Type3' ? 'Type 3 font' : 'unnamed font');
@@ -154,15 +166,7 @@ function readType0(
     }
   }
 
-  let program: TrueTypeInfo | undefined;
-  const fontFile2 = getStream(descriptor, 'FontFile2');
-  if (cidSubtype === 'CIDFontType2' && fontFile2) {
-    try {
-      program = readTrueType(streamBytes(fontFile2));
-    } catch (e) {
-      problems.push(`embedded TrueType program cannot be read (${e instanceof Error ? e.message : String(e)})`);
-    }
-  }
+  const program = cidSubtype === 'CIDFontType2' ? embeddedTrueType(descriptor, problems) : undefined;
   const numGlyphs = program?.numGlyphs;
 
   let subsetProblem: SubsetProblem | undefined;
@@ -251,15 +255,7 @@ function readSimple(
   const charProcs = getDict(dict, 'CharProcs');
 
   // An embedded TrueType program lets us find the glyph a code selects (ISO 32000-1, 9.6.6.4).
-  let program: TrueTypeInfo | undefined;
-  const fontFile2 = getStream(descriptor, 'FontFile2');
-  if (subtype === 'TrueType' && fontFile2) {
-    try {
-      program = readTrueType(streamBytes(fontFile2));
-    } catch (e) {
-      problems.push(`embedded TrueType program cannot be read (${e instanceof Error ? e.message : String(e)})`);
-    }
-  }
+  const program = subtype === 'TrueType' ? embeddedTrueType(descriptor, problems) : undefined;
   let subsetProblem: SubsetProblem | undefined;
   if (subtype === 'Type1' || subtype === 'MMType1') {
     try {
