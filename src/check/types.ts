@@ -48,6 +48,8 @@ export interface Finding {
   impact?: Impact;
   /** WCAG success criteria (`1.1.1`), when the rule maps onto any. */
   wcag?: string[];
+  /** The profile or standard the rule belongs to: `pdfua1`, `pdfa2a`, `wcag22aa`, `epub-a11y-1.1` … */
+  profile?: string;
   /** Other standards' ids: Matterhorn checkpoints (`13-004`), ISO 19005-2 clauses (`6.2.2`) … */
   references?: string[];
   /** What is wrong, in one or a few sentences (no location, impact or count folded in). */
