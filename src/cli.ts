@@ -7,14 +7,15 @@
  */
 import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { CheckResult, OutputFormat } from './check/types.js';
-import { FORMATS, formatOfFile } from './formats.js';
-import { InputError, formatDiagnostic } from './parse/diagnostics.js';
-import { parseLetterFile } from './parse/parse-letter.js';
-import { loadTheme } from './render/theme.js';
-import { buildLetters, checkFiles, type LetterOutcome } from './pipeline.js';
+import type { CheckResult } from './check/types.js';
+import { FORMAT_NAMES, formatOfFile, type OutputFormat } from './formats.js';
+import { buildLetters, checkFiles } from './pipeline/build.js';
+import { readLetter } from './readers/index.js';
+import { InputError, formatDiagnostic } from './readers/shared/diagnostics.js';
+import { listThemes, loadTheme } from './render/theme.js';
 import { checkLines, outcomeLines, summarise, summaryLine } from './report/console.js';
-import { removePendingTempFiles } from './util/atomic-write.js';
+import type { LetterOutcome } from './report/outcome.js';
+import { removePendingTempFiles } from './util/output-files.js';
 import { killChildrenSync } from './util/child-processes.js';
 import { removeTempDirsSync } from './util/temp-dir.js';
 import { VERSION } from './version.js';
@@ -38,12 +39,12 @@ Exit codes: 0 all published and all checks pass; 1 a check found violations;
 class UsageError extends Error {}
 
 function parseFormats(spec: string | undefined): OutputFormat[] {
-  if (spec === undefined) return [...FORMATS];
+  if (spec === undefined) return [...FORMAT_NAMES];
   const wanted = spec.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const unknown = wanted.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown.length || wanted.length === 0) throw new UsageError(`--format takes a list of ${FORMATS.join(', ')}; got "${spec}"`);
+  const unknown = wanted.filter((f) => !(FORMAT_NAMES as readonly string[]).includes(f));
+  if (unknown.length || wanted.length === 0) throw new UsageError(`--format takes a list of ${FORMAT_NAMES.join(', ')}; got "${spec}"`);
   // Keep the canonical order so output lists and reports do not depend on how the flag was typed.
-  return FORMATS.filter((f) => wanted.includes(f));
+  return FORMAT_NAMES.filter((f) => wanted.includes(f));
 }
 
 function print(lines: readonly string[], stream: NodeJS.WriteStream = process.stdout): void {
@@ -52,6 +53,8 @@ function print(lines: readonly string[], stream: NodeJS.WriteStream = process.st
 
 function outcomeJson(o: LetterOutcome): unknown {
   if (o.kind === 'input-error') return { input: o.input, status: 'input-error', error: o.error, warnings: o.warnings };
+  if (o.kind === 'output-error') return { input: o.input, status: 'output-error', path: o.path, message: o.message, warnings: o.warnings };
+  if (o.kind === 'internal-error') return { input: o.input, status: 'internal-error', message: o.message, warnings: o.warnings };
   return {
     input: o.input, status: o.checks === undefined ? 'not-checked' : o.checks.every((c) => c.passed) ? 'published' : 'violations',
     warnings: o.warnings, report: o.reportPath,
@@ -76,8 +79,8 @@ async function commandBuild(args: string[]): Promise<number> {
     // A mistyped house style is a usage error (exit 2), not an internal error in the middle of a build.
     try {
       loadTheme(values.theme);
-    } catch {
-      throw new UsageError(`--theme: there is no house style "${values.theme}" (expected templates/${values.theme}/theme.json)`);
+    } catch (err) {
+      throw new UsageError(`--theme: ${err instanceof Error ? err.message : String(err)}; installed: ${listThemes().map((t) => t.name).join(', ')}`);
     }
   }
   const check = !values['no-check'];
@@ -97,7 +100,7 @@ async function commandBuild(args: string[]): Promise<number> {
 async function commandParse(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new UsageError('parse takes exactly one FILE');
-  const { letter, warnings } = await parseLetterFile(positionals[0]!);
+  const { letter, warnings } = await readLetter(positionals[0]!);
   print(warnings.map(formatDiagnostic), process.stderr);
   if (values.json) {
     print([JSON.stringify(letter, null, 2)]);
@@ -143,6 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'build': return await commandBuild(rest);
       case 'parse': return await commandParse(rest);
       case 'check': return await commandCheck(rest);
+      case 'themes': print(listThemes().map((t) => `${t.name.padEnd(16)} ${t.description}`)); return 0;
       case '--version': case '-v': print([VERSION]); return 0;
       case undefined: case '--help': case '-h': case 'help': print([USAGE]); return command === undefined ? 2 : 0;
       default: throw new UsageError(`unknown command "${command}"`);

@@ -7,7 +7,10 @@
  * Every node carries `line`: the 1-based line of the source file it came from, so a renderer or a
  * checker can point a human back at the input. Block-level nodes also carry a stable `id`
  * (`b1`, `b2`, … in document order) that renderers use for anchors and that the PDF layout uses
- * to report where its pages start (see `PageStart` in `render/pagination.ts`).
+ * to report where its pages start (see `model/page-starts.ts`).
+ *
+ * What every writer must agree on is decided once, in `model/finish.ts`, before any writer runs:
+ * heading levels, note order. Writers read those decisions; they never decide them again.
  */
 
 export interface Located {
@@ -60,10 +63,12 @@ export interface Paragraph extends BlockBase {
 export interface Heading extends BlockBase {
   type: 'heading';
   /**
-   * Level relative to the document: the Betreft line is level 1, body section headings are 2,
-   * numbered sub-sections (`2.1 …`) are 3. Renderers map these straight onto h1…h6 / H1…H6.
+   * The heading's level in the whole document, as every format publishes it (h2 / H2 …): the
+   * Betreft line is 1, body sections 2, numbered sub-sections (`2.1 …`) 3. A reader writes the
+   * level the text asks for; `finishLetter` (model/finish.ts) then closes gaps and fits annex
+   * headings under the annex, once for every format.
    */
-  level: 2 | 3 | 4;
+  level: number;
   /** The number as written (`1.`, `2.1`), if the heading was numbered; it is also in `content`. */
   number?: string;
   content: Inline[];
@@ -102,6 +107,8 @@ export type Block = Paragraph | Heading | List | ImagePlaceholder;
 
 export interface QaPart extends BlockBase {
   type: 'question' | 'answer';
+  /** Heading level of the label (set by `finishLetter`): one below the annex heading. */
+  level: number;
   /** The label exactly as written, trimmed: `Vraag 1`, `Antwoord`, `Antwoord 7 en 8`. */
   label: string;
   /** Question numbers the label names (`Vraag 8` → [8]; `Antwoord 7 en 8` → [7, 8]; `Antwoord` → []). */
@@ -116,6 +123,11 @@ export interface QaPart extends BlockBase {
 
 export interface QaAnnex extends BlockBase {
   type: 'annex';
+  /**
+   * Heading level of the annex heading (set by `finishLetter`): its title, or the house style's
+   * generic title when the letter has none, so every format heads the annex the same way.
+   */
+  level: number;
   /** The annex title (`Antwoorden van de minister … op vragen van het lid …`), if the letter has one. */
   title?: Paragraph;
   /** Free paragraphs between the title and the first question. */
@@ -180,6 +192,7 @@ export interface Sender {
 }
 
 export interface Signatory extends Located {
+  type: 'signatory';
   /** Block id, from the same sequence as the body blocks. */
   id: string;
   /** `De minister van Buitenlandse Zaken,` — one or more lines, exactly as written. */

@@ -1,15 +1,21 @@
 /**
- * A house style is a folder in `templates/`: `theme.json` (colours, fonts, strings) plus the files
- * each renderer reads from it (HTML templates, PDF layout numbers, EPUB stylesheet). A new house
- * style is a new folder; nothing in `src/` names a colour or a millimetre.
+ * House styles. A house style is a folder in `templates/` with a `theme.json` that `extends`
+ * another (in the end `_base`, which holds what every style shares: the page frames, the EPUB
+ * package templates, one strings file per language). A style holds only what it changes:
+ * colours, fonts, CSS, PDF layout numbers, strings.
+ *
+ * Lookups follow the chain from the style to `_base`: a file is taken from the first folder that
+ * has it; JSON settings (`theme.json`, `pdf.json`) are merged, the style's values over its
+ * parent's. Nothing in `src/` names a colour, a millimetre or a house style.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../util/paths.js';
 
 export const TEMPLATES_DIR = join(REPO_ROOT, 'templates');
 export const DEFAULT_THEME = 'rijkshuisstijl';
+const BASE_THEME = '_base';
 
 export interface ThemeFonts {
   family: string;
@@ -27,49 +33,134 @@ export interface ThemeFonts {
   webLatinExtBold: string;
 }
 
+/** What a web format embeds: theme.json font keys and stylesheets (joined in this order). */
+export interface WebSettings {
+  webFonts: Array<keyof ThemeFonts>;
+  stylesheets: string[];
+}
+
 export interface ThemeData {
   name: string;
   description: string;
+  /** The style this one builds on; absent only in `_base`. */
+  extends?: string;
+  /** Language of the UI strings (`strings/<lang>.json` in the chain). */
+  lang: string;
   colors: Record<'band' | 'logoDark' | 'accent' | 'sky' | 'text' | 'muted' | 'rule' | 'background', string>;
   /** Package specifiers (`pkg/path/file.ttf`), resolved with `Theme.fontPath`. */
   fonts: ThemeFonts;
-  strings: Record<string, string>;
+  html: WebSettings;
+  epub: WebSettings & { files: { letter: string; annex: string } };
+  /** Strings that differ from the language's strings file. */
+  strings?: Record<string, string>;
 }
 
 export interface Theme {
   name: string;
-  /** Absolute path of the theme folder. */
-  dir: string;
+  /** Folders of the chain, the style's own first, `_base` last. */
+  dirs: string[];
   data: ThemeData;
-  /** Absolute path of a file in the theme folder. */
+  /** Absolute path of a file: from the first folder of the chain that has it. */
   file(relative: string): string;
+  /** A JSON settings file merged along the chain (the style's values over its parent's). */
+  json(relative: string): Record<string, unknown>;
   /** Absolute path of a font named in `theme.json` (from node_modules, never the network). */
   fontPath(key: keyof ThemeFonts): string;
   /** A UI string with `{name}` placeholders filled in. */
   t(key: string, values?: Record<string, string | number>): string;
+  /** Whether the strings have `key` (for optional wording). */
+  has(key: string): boolean;
 }
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Theme>();
 
+/** A theme problem is a usage error for `--theme`, and a bug in a shipped style. */
+export class ThemeError extends Error {
+  override name = 'ThemeError';
+}
+
 /**
- * Fills the `{name}` placeholders of a UI string (theme.json, markup.json, pdf.json, epub.json all
- * use this form); a placeholder without a value stays visible rather than becoming a blank.
+ * Fills the `{name}` placeholders of a UI string; a placeholder without a value stays visible
+ * rather than becoming a blank.
  */
 export function fillPlaceholders(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/gu, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** `over` on top of `under`: objects merge key by key, anything else (arrays too) replaces. */
+export function deepMerge(under: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...under };
+  for (const [key, value] of Object.entries(over)) {
+    const below = out[key];
+    out[key] = isRecord(below) && isRecord(value) ? deepMerge(below, value) : value;
+  }
+  return out;
+}
+
+function readJson(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ThemeError(`${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!isRecord(parsed)) throw new ThemeError(`${path}: not a JSON object`);
+  return parsed;
+}
+
+/** The folders of a style's chain, its own first. */
+function chainOf(name: string): string[] {
+  const dirs: string[] = [];
+  let current: string | undefined = name;
+  while (current !== undefined) {
+    if (!/^[\w-]+$/u.test(current)) throw new ThemeError(`"${current}" is not a house style name (letters, digits, - and _ only)`);
+    const dir = join(TEMPLATES_DIR, current);
+    if (dirs.includes(dir)) throw new ThemeError(`house style "${name}": "extends" goes round in a circle at "${current}"`);
+    if (!existsSync(join(dir, 'theme.json'))) throw new ThemeError(`there is no house style "${current}" (expected templates/${current}/theme.json)`);
+    dirs.push(dir);
+    const own = readJson(join(dir, 'theme.json'));
+    current = typeof own.extends === 'string' ? own.extends : current === BASE_THEME ? undefined : BASE_THEME;
+  }
+  return dirs;
+}
+
 export function loadTheme(name: string = DEFAULT_THEME): Theme {
   const cached = cache.get(name);
   if (cached) return cached;
-  const dir = join(TEMPLATES_DIR, name);
-  const data = JSON.parse(readFileSync(join(dir, 'theme.json'), 'utf8')) as ThemeData;
+  const dirs = chainOf(name);
+  const mergedJson = new Map<string, Record<string, unknown>>();
+  const json = (relative: string): Record<string, unknown> => {
+    let merged = mergedJson.get(relative);
+    if (!merged) {
+      merged = {};
+      for (const dir of [...dirs].reverse()) {
+        const path = join(dir, relative);
+        if (existsSync(path)) merged = deepMerge(merged, readJson(path));
+      }
+      mergedJson.set(relative, merged);
+    }
+    return merged;
+  };
+  const data = { ...json('theme.json'), name } as unknown as ThemeData;
+  const file = (relative: string): string => {
+    for (const dir of dirs) {
+      const path = join(dir, relative);
+      if (existsSync(path)) return path;
+    }
+    throw new ThemeError(`house style ${name}: no file "${relative}" in ${dirs.map((d) => d.slice(TEMPLATES_DIR.length + 1)).join(', ')}`);
+  };
+  const strings = { ...(json(`strings/${data.lang}.json`) as Record<string, string>), ...(data.strings ?? {}) };
   const theme: Theme = {
     name,
-    dir,
+    dirs,
     data,
-    file: (relative) => join(dir, relative),
+    file,
+    json,
     fontPath: (key) => {
       const spec = data.fonts[key];
       try {
@@ -80,11 +171,21 @@ export function loadTheme(name: string = DEFAULT_THEME): Theme {
       }
     },
     t: (key, values = {}) => {
-      const template = data.strings[key];
-      if (template === undefined) throw new Error(`theme ${name}: no string "${key}" in theme.json`);
+      const template = strings[key];
+      if (template === undefined) throw new ThemeError(`house style ${name}: no string "${key}" in strings/${data.lang}.json`);
       return fillPlaceholders(template, values);
     },
+    has: (key) => key in strings,
   };
   cache.set(name, theme);
   return theme;
+}
+
+/** The installed house styles (folders of `templates/` with a theme.json, `_base` excluded), by name. */
+export function listThemes(): Array<{ name: string; description: string }> {
+  return readdirSync(TEMPLATES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('_') && existsSync(join(TEMPLATES_DIR, e.name, 'theme.json')))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => ({ name, description: String(readJson(join(TEMPLATES_DIR, name, 'theme.json')).description ?? '') }));
 }

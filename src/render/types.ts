@@ -1,6 +1,6 @@
-/** What the pipeline hands every renderer and what it gets back. */
+/** What the pipeline hands every writer and what it gets back. */
 import type { Letter, LetterMetadata } from '../model/ast.js';
-import type { PageStart } from './pagination.js';
+import type { PageStart } from '../model/page-starts.js';
 import type { Theme } from './theme.js';
 
 export interface RenderInput {
@@ -18,7 +18,7 @@ export interface PdfRendering {
 
 export interface EpubRenderInput extends RenderInput {
   /** The PDF's page starts, for the page-list; the PDF is the pagination source. */
-  pageStarts: PageStart[];
+  pageStarts: readonly PageStart[];
   /** File name of the PDF next to the EPUB (`STEM.pdf`), declared as the pagination source. */
   pdfFileName: string;
 }

@@ -1,9 +1,9 @@
 /** Human-readable lines for the terminal: one line per output with its check result, then a summary. */
-import type { CheckResult, Violation } from '../check/types.js';
-import { formatDiagnostic } from '../parse/diagnostics.js';
-import type { LetterOutcome } from '../pipeline.js';
+import type { CheckResult, Finding, FindingLocation } from '../check/types.js';
+import { formatDiagnostic } from '../readers/shared/diagnostics.js';
+import type { LetterOutcome } from './outcome.js';
 
-const MAX_VIOLATIONS_SHOWN = 8;
+const MAX_FINDINGS_SHOWN = 8;
 
 function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
@@ -12,76 +12,105 @@ function size(bytes: number): string {
 function toolSummary(result: CheckResult): string {
   return result.tools
     .map((t) => {
-      if (!t.ran) return t.optional ? `${t.tool} not installed (optional)` : `${t.tool} did not run`;
-      const found = result.violations.filter((v) => v.tool === t.tool);
-      const warnings = found.filter((v) => v.severity === 'warning').length;
+      const name = t.tool.name;
+      if (!t.ran) return t.optional ? `${name} not installed (optional)` : `${name} did not run`;
+      const found = result.findings.filter((f) => f.tool.name === name && f.severity !== 'tool-failure');
+      const warnings = found.filter((f) => f.severity === 'warning').length;
       // Warnings fail an EPUBCheck run but not a PDF check: show them apart so `PASS … 1` never happens.
-      return `${t.tool} ${found.length - warnings}${warnings ? ` (+${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
+      return `${name} ${found.length - warnings}${warnings ? ` (+${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
     })
     .join(' · ');
 }
 
-export function violationLine(v: Violation): string {
-  const where = v.location ? ` at ${v.location}` : '';
-  return `${v.tool} ${v.rule}${where}: ${v.message}`;
+export function locationText(l: FindingLocation): string {
+  const file = l.file !== undefined ? [l.file, l.line, l.column].filter((p) => p !== undefined).join(':') : undefined;
+  return [
+    file,
+    l.page !== undefined ? `page ${l.page}` : undefined,
+    l.object,
+    l.selector,
+  ].filter((p) => p !== undefined && p !== '').join(' ');
 }
 
-/** Lines for one checked file: `PASS path  tools` and, on failure, the first violations. */
+export function findingLine(f: Finding): string {
+  const where = f.locations.map(locationText).filter(Boolean);
+  const at = where.length ? ` at ${where.slice(0, 2).join(', ')}${where.length > 2 ? ` (+${where.length - 2})` : ''}` : '';
+  const count = f.count !== undefined && f.count > 1 ? ` (${f.count} occurrences)` : '';
+  return `${f.tool.name} ${f.rule}${at}: ${f.message}${count}`;
+}
+
+/** Lines for one checked file: `PASS path  tools` and, on failure, the first findings. */
 export function checkLines(result: CheckResult, reportPath?: string): string[] {
   const lines = [`${result.passed ? 'PASS' : 'FAIL'}  ${result.file}  ${toolSummary(result)}`];
-  for (const t of result.tools) if (!t.ran && !t.optional) lines.push(`      ${t.tool} could not run: ${t.error ?? 'unknown reason'}`);
-  for (const v of result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) lines.push(`      ${violationLine(v)}`);
-  const more = result.violations.length - MAX_VIOLATIONS_SHOWN;
+  const shown = result.findings.filter((f) => f.fails);
+  for (const f of shown.slice(0, MAX_FINDINGS_SHOWN)) lines.push(`      ${findingLine(f)}`);
+  const more = shown.length - MAX_FINDINGS_SHOWN;
   if (more > 0) lines.push(`      … and ${more} more${reportPath ? ` (all in ${reportPath})` : ''}`);
   return lines;
 }
 
 export function outcomeLines(outcome: LetterOutcome): { out: string[]; err: string[] } {
   const err = outcome.warnings.map((w) => formatDiagnostic(w));
-  if (outcome.kind === 'input-error') {
-    err.push(formatDiagnostic(outcome.error));
-    return { out: [`ERROR ${outcome.input}: not published (nothing written)`], err };
+  switch (outcome.kind) {
+    case 'input-error':
+      err.push(formatDiagnostic(outcome.error));
+      return { out: [`ERROR ${outcome.input}: not published (nothing written)`], err };
+    case 'output-error':
+      err.push(`${outcome.input}: error: ${outcome.message}`);
+      return { out: [`ERROR ${outcome.input}: not published (nothing written)`], err };
+    case 'internal-error':
+      err.push(`${outcome.input}: internal error (please report): ${outcome.stack ?? outcome.message}`);
+      return { out: [`ERROR ${outcome.input}: not published (internal error)`], err };
+    case 'published': {
+      const out: string[] = [];
+      outcome.outputs.forEach((o, i) => {
+        const check = outcome.checks?.[i];
+        if (check) out.push(...checkLines(check, outcome.reportPath));
+        else out.push(`WROTE ${o.path}  ${size(o.bytes)}${o.pages ? `, ${o.pages} pages` : ''} (not checked)`);
+      });
+      return { out, err };
+    }
   }
-  const out: string[] = [];
-  outcome.outputs.forEach((o, i) => {
-    const check = outcome.checks?.[i];
-    if (check) out.push(...checkLines(check, outcome.reportPath));
-    else out.push(`WROTE ${o.path}  ${size(o.bytes)}${o.pages ? `, ${o.pages} pages` : ''} (not checked)`);
-  });
-  return { out, err };
 }
 
 export interface BuildSummary {
   letters: number;
   published: number;
   inputErrors: number;
+  outputErrors: number;
+  internalErrors: number;
   outputs: number;
   passed: number;
   failed: number;
   warnings: number;
-  exitCode: 0 | 1 | 2;
+  exitCode: 0 | 1 | 2 | 3;
 }
 
 export function summarise(outcomes: readonly LetterOutcome[]): BuildSummary {
-  let outputs = 0;
-  let passed = 0;
-  let failed = 0;
-  let warnings = 0;
-  let inputErrors = 0;
+  const s = { letters: outcomes.length, published: 0, inputErrors: 0, outputErrors: 0, internalErrors: 0, outputs: 0, passed: 0, failed: 0, warnings: 0 };
   for (const o of outcomes) {
-    warnings += o.warnings.length;
-    if (o.kind === 'input-error') { inputErrors++; continue; }
-    outputs += o.outputs.length;
-    for (const c of o.checks ?? []) (c.passed ? passed++ : failed++);
+    s.warnings += o.warnings.length;
+    if (o.kind === 'input-error') s.inputErrors++;
+    else if (o.kind === 'output-error') s.outputErrors++;
+    else if (o.kind === 'internal-error') s.internalErrors++;
+    else {
+      s.published++;
+      s.outputs += o.outputs.length;
+      for (const c of o.checks ?? []) (c.passed ? s.passed++ : s.failed++);
+    }
   }
-  const exitCode = inputErrors > 0 ? 2 : failed > 0 ? 1 : 0;
-  return { letters: outcomes.length, published: outcomes.length - inputErrors, inputErrors, outputs, passed, failed, warnings, exitCode };
+  const exitCode = s.internalErrors > 0 ? 3 : s.inputErrors + s.outputErrors > 0 ? 2 : s.failed > 0 ? 1 : 0;
+  return { ...s, exitCode };
 }
 
 export function summaryLine(s: BuildSummary, checked: boolean): string {
-  const parts = [`${s.letters} letter${s.letters === 1 ? '' : 's'}`, `${s.outputs} output${s.outputs === 1 ? '' : 's'} written`];
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [plural(s.letters, 'letter'), `${plural(s.outputs, 'output')} written`];
   if (checked) parts.push(`${s.passed} passed`, `${s.failed} with violations`);
   else parts.push('not checked');
-  parts.push(`${s.inputErrors} input error${s.inputErrors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`);
+  parts.push(plural(s.inputErrors, 'input error'));
+  if (s.outputErrors) parts.push(plural(s.outputErrors, 'output error'));
+  if (s.internalErrors) parts.push(plural(s.internalErrors, 'internal error'));
+  parts.push(plural(s.warnings, 'warning'));
   return `Summary: ${parts.join(', ')} → exit ${s.exitCode}`;
 }

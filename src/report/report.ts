@@ -3,27 +3,18 @@
  * what every checker found. It holds no timings or absolute paths, so the same input gives the
  * same report byte for byte, like every other output.
  */
-import type { CheckResult, OutputFormat, ToolRun, Violation } from '../check/types.js';
-import type { Diagnostic } from '../parse/diagnostics.js';
+import type { CheckResult, Finding, OutputFormat, ToolRun } from '../check/types.js';
+import type { Diagnostic } from '../readers/shared/diagnostics.js';
+import type { OutputEntry } from './outcome.js';
 
-export const REPORT_VERSION = 1;
-
-export interface OutputEntry {
-  format: OutputFormat;
-  /** File name relative to the output directory. */
-  file: string;
-  bytes: number;
-  sha256: string;
-  /** Only for the PDF. */
-  pages?: number;
-}
+export const REPORT_VERSION = 2;
 
 export interface FormatCheck {
   format: OutputFormat;
   file: string;
   passed: boolean;
   tools: Array<Omit<ToolRun, 'durationMs'>>;
-  violations: Violation[];
+  findings: Finding[];
 }
 
 export type LetterStatus = 'published' | 'violations' | 'not-checked';
@@ -46,7 +37,7 @@ export function formatCheck(result: CheckResult, file: string): FormatCheck {
     file,
     passed: result.passed,
     tools: result.tools.map(({ durationMs: _ignored, ...rest }) => rest),
-    violations: result.violations,
+    findings: result.findings,
   };
 }
 
@@ -58,7 +49,7 @@ export function letterReport(args: {
   outputs: OutputEntry[];
   checks?: FormatCheck[];
 }): LetterReport {
-  const violations = (args.checks ?? []).reduce((n, c) => n + c.violations.length, 0);
+  const violations = (args.checks ?? []).reduce((n, c) => n + c.findings.filter((f) => f.fails).length, 0);
   const failed = (args.checks ?? []).some((c) => !c.passed);
   const status: LetterStatus = args.checks === undefined ? 'not-checked' : failed ? 'violations' : 'published';
   return {

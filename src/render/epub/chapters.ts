@@ -1,120 +1,122 @@
 /**
  * The content documents: the letter and, when there is one, the Q&A annex, each its own XHTML
- * file, rendered from the same Handlebars partials as the HTML page (`markup.ts`, XHTML mode with
- * `epub:type`s), with the PDF's page-break markers in place.
+ * file, made from the shared tree (`web/tree.ts`) with the PDF's page markers in place.
  *
- * EPUB-specific decisions live here, not in the partials:
- *  - the annex stands alone, so its headings move up one level (its title becomes the document's h1);
- *  - each note goes to the document of its first call (uncalled notes to the last document), and
- *    links between the two documents get the other file's name;
- *  - `aria-labelledby` keeps only ids that exist in the document.
+ * EPUB-only decisions live here, as transforms of the tree before it is serialised:
+ *  - the annex is its own document (a reading system lists it as the appendix);
+ *  - each note goes to the document of its first call (uncalled notes to the last document);
+ *  - links between the two documents get the other file's name.
  */
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
 import type { Letter } from '../../model/ast.js';
-import { createMarkup, letterView, type LetterView } from '../markup.js';
+import { inlineText } from '../../model/text.js';
+import { walkLetter } from '../../model/visit.js';
 import type { EpubRenderInput } from '../types.js';
-import type { EpubSettings } from './package-metadata.js';
-import { placeInlineAnchors, placeMarkers, type PageAnchor } from './page-list.js';
-import { idsOf, rewriteAttributes, shiftHeadings, textContent } from './xhtml.js';
+import { buildLetterTree } from '../web/tree.js';
+import { elementsWhere, idsIn, insertBeforeId } from '../web/tree-ops.js';
+import { pageMarker, runMarkers, type Placement } from './page-list.js';
+
+export type DocumentId = 'letter' | 'annex';
 
 export interface ChapterDocument {
   /** Manifest id. */
-  id: 'letter' | 'annex';
+  id: DocumentId;
   filename: string;
   title: string;
-  body: string;
+  /** The body's content, as a tree (serialised by the caller). */
+  tree: Root;
   bodyClass: string;
   /** Manifest `properties` (`svg` when the document holds inline SVG). */
   properties?: string;
 }
 
-/** Note ids in order of their calls, anywhere inside `node` (an AST subtree). */
-function calledNoteIds(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) for (const n of node) calledNoteIds(n, out);
-  else if (node !== null && typeof node === 'object') {
-    const record = node as Record<string, unknown>;
-    if (record.type === 'noteRef' && typeof record.noteId === 'string') out.push(record.noteId);
-    else for (const value of Object.values(record)) calledNoteIds(value, out);
-  }
-  return out;
-}
-
 /** Which document each note belongs in: that of its first call; uncalled notes go last. */
-export function noteDocuments(letter: Letter): Map<string, 'letter' | 'annex'> {
-  const { annex, notes: _notes, ...rest } = letter;
-  const placement = new Map<string, 'letter' | 'annex'>();
-  for (const id of calledNoteIds(rest)) if (!placement.has(id)) placement.set(id, 'letter');
-  if (annex) for (const id of calledNoteIds(annex)) if (!placement.has(id)) placement.set(id, 'annex');
-  for (const note of letter.notes) if (!placement.has(note.id)) placement.set(note.id, annex ? 'annex' : 'letter');
+export function noteDocuments(letter: Letter): Map<string, DocumentId> {
+  const placement = new Map<string, DocumentId>();
+  let current: DocumentId = 'letter';
+  walkLetter(letter, {
+    node: (n) => { if (n.type === 'annex') current = 'annex'; },
+    inline: (i) => { if (i.type === 'noteRef' && !placement.has(i.noteId)) placement.set(i.noteId, current); },
+  }, { notes: false });
+  for (const note of letter.notes) if (!placement.has(note.id)) placement.set(note.id, letter.annex ? 'annex' : 'letter');
   return placement;
 }
 
-function notesView(view: LetterView, keep: (id: string) => boolean): LetterView {
-  const footnotes = view.footnotes.filter((n) => keep(n.id));
-  const sources = view.sources.filter((n) => keep(n.id));
-  return { ...view, footnotes, sources, hasNotes: footnotes.length + sources.length > 0 };
-}
-
 /**
- * Same-document links (`#id`) whose target lives in the other document get its file name; a
- * link to an id no document has is a bug and fails the build. `aria-labelledby`/`describedby`
- * keep only ids of their own document.
+ * Same-document links (`#id`) whose target lives in the other document get its file name; a link
+ * to an id no document has is a bug and fails the build.
  */
-export function linkDocuments(docs: ReadonlyArray<{ filename: string; body: string }>): string[] {
-  const ids = docs.map((d) => new Set(idsOf(d.body)));
-  return docs.map((doc, i) =>
-    rewriteAttributes(doc.body, (name, value) => {
-      if (name === 'href' && value.startsWith('#')) {
-        const target = value.slice(1);
-        if (ids[i]?.has(target)) return value;
-        const other = ids.findIndex((set) => set.has(target));
-        if (other < 0) throw new Error(`epub: ${doc.filename} links to #${target}, which no document has`);
-        return `${docs[other]?.filename ?? ''}#${target}`;
-      }
-      if (name === 'aria-labelledby' || name === 'aria-describedby') {
-        const kept = value.split(/\s+/u).filter((id) => id && ids[i]?.has(id));
-        return kept.length ? kept.join(' ') : undefined;
-      }
-      return value;
-    }),
-  );
+export function linkDocuments(docs: ReadonlyArray<{ filename: string; tree: Root }>): void {
+  const ids = docs.map((d) => new Set(idsIn(d.tree)));
+  docs.forEach((doc, i) => {
+    for (const a of elementsWhere(doc.tree, (e) => e.tagName === 'a' && typeof e.properties.href === 'string' && e.properties.href.startsWith('#'))) {
+      const target = String(a.properties.href).slice(1);
+      if (ids[i]!.has(target)) continue;
+      const other = ids.findIndex((set) => set.has(target));
+      if (other < 0) throw new Error(`epub: ${doc.filename} links to #${target}, which no document has`);
+      a.properties.href = `${docs[other]!.filename}#${target}`;
+    }
+  });
 }
 
-export function buildChapters(input: EpubRenderInput, settings: EpubSettings, anchors: readonly PageAnchor[]): { chapters: ChapterDocument[]; pageDocument: Map<number, number> } {
-  const markup = createMarkup(input.theme, { xhtml: true, epub: true });
-  const view = letterView(input);
-  placeInlineAnchors(view, anchors);
-  const placement = noteDocuments(input.letter);
-  const notesFor = (doc: 'letter' | 'annex'): string => markup.partial('notes', notesView(view, (id) => placement.get(id) === doc));
-
-  const letterBody = [
-    markup.partial('masthead', view),
-    '<main class="letter">',
-    markup.partial('letterhead', view),
-    markup.partial('reference', view),
-    markup.partial('body', view),
-    notesFor('letter'),
-    '</main>',
-  ].join('\n');
-  const bodies = [{ filename: settings.files.letter, body: letterBody }];
-  if (view.annex) {
-    const annexBody = ['<main class="annex-document">', shiftHeadings(markup.partial('annex', view.annex), -1), notesFor('annex'), '</main>'].join('\n');
-    bodies.push({ filename: settings.files.annex, body: annexBody });
+/** Puts the markers that go before an element, at the top, or before the last notes. */
+function placeElementMarkers(docs: ReadonlyArray<{ tree: Root }>, placements: readonly Placement[]): void {
+  for (const p of placements) {
+    if (p.kind === 'top') {
+      docs[0]!.tree.children.unshift(pageMarker(p.page));
+    } else if (p.kind === 'before' || p.kind === 'notes') {
+      const id = p.kind === 'before' ? p.id : 'notes';
+      const order = p.kind === 'notes' ? [...docs].reverse() : docs;
+      if (!order.some((d) => insertBeforeId(d.tree, id, pageMarker(p.page)))) {
+        throw new Error(`epub: page ${p.page} starts before "${id}", which no document has`);
+      }
+    }
   }
+}
 
-  const placed = placeMarkers(bodies.map((b) => b.body), anchors);
-  const linked = linkDocuments(bodies.map((b, i) => ({ filename: b.filename, body: placed.documents[i] ?? '' })));
-
-  const chapters: ChapterDocument[] = linked.map((body, i) => {
-    const isLetter = i === 0;
-    const title = isLetter ? view.title : textContent(markup.partial('inline', view.annex?.title ?? [])).replace(/\s+/gu, ' ').trim();
-    return {
-      id: isLetter ? 'letter' : 'annex',
-      filename: bodies[i]?.filename ?? '',
-      title,
-      body,
-      bodyClass: isLetter ? 'letter-document' : 'annex-document',
-      ...(body.includes('<svg') ? { properties: 'svg' } : {}),
-    };
+/** Which document holds each page's marker. */
+export function markerDocuments(docs: readonly ChapterDocument[]): Map<number, number> {
+  const out = new Map<number, number>();
+  docs.forEach((d, i) => {
+    for (const id of idsIn(d.tree)) {
+      const m = /^page-(\d+)$/u.exec(id);
+      if (m) out.set(Number(m[1]), i);
+    }
   });
-  return { chapters, pageDocument: placed.pageDocument };
+  return out;
+}
+
+export function buildChapters(input: EpubRenderInput, placements: readonly Placement[]): ChapterDocument[] {
+  const { letter, meta, theme } = input;
+  const files = theme.data.epub.files;
+  const tree = buildLetterTree(input, { epub: true, decorateRun: runMarkers(placements) });
+  const placement = noteDocuments(letter);
+  const notesFor = (doc: DocumentId): ElementContent[] => {
+    const notes = tree.notes((id) => placement.get(id) === doc);
+    return notes ? [notes] : [];
+  };
+  const root = (children: Element[]): Root => ({ type: 'root', children });
+  const docs: ChapterDocument[] = [{
+    id: 'letter',
+    filename: files.letter,
+    title: meta.title,
+    tree: root([tree.masthead, h('main', { className: ['letter'] }, [tree.letterhead, tree.reference, tree.body, ...notesFor('letter')])]),
+    bodyClass: 'letter-document',
+    // The masthead's emblem is inline SVG.
+    properties: 'svg',
+  }];
+  if (tree.annex && letter.annex) {
+    const title = letter.annex.title ? inlineText(letter.annex.title.content).replace(/\s+/gu, ' ').trim() : theme.t('questionsAndAnswers');
+    docs.push({
+      id: 'annex',
+      filename: files.annex,
+      title,
+      tree: root([h('main', { className: ['annex-document'] }, [tree.annex, ...notesFor('annex')])]),
+      bodyClass: 'annex-document',
+    });
+  }
+  placeElementMarkers(docs, placements);
+  linkDocuments(docs);
+  return docs;
 }

@@ -1,20 +1,21 @@
 /**
  * The EPUB 3 publication: a reflowable book as navigable as the PDF.
  *
- * letter → content documents from the shared partials, with the PDF's page markers (chapters.ts,
- * page-list.ts) → navigation (navigation.ts) and package metadata (package-metadata.ts) → the
- * theme's EJS templates run by epub-gen-memory, its defects worked around in one place
- * (epub-gen-workarounds.ts) → a reproducible container (zip.ts).
+ * letter → content documents from the shared tree, with the PDF's page markers (chapters.ts,
+ * page-list.ts) → navigation from the documents' headings (navigation.ts) and package metadata
+ * (package-metadata.ts) → the house style's EJS templates run by epub-gen-memory, its defects
+ * worked around in one place (epub-gen-workarounds.ts) → a reproducible container (zip.ts).
  */
 import { basename } from 'node:path';
-import { fontFaceCss, webFontFaces } from '../markup/web-fonts.js';
 import type { Theme } from '../theme.js';
 import type { EpubRenderInput } from '../types.js';
-import { buildChapters } from './chapters.js';
+import { fontFaceCss, webFontFaces } from '../web/fonts.js';
+import { serialize } from '../web/serialize.js';
+import { buildChapters, markerDocuments } from './chapters.js';
 import { runEpubGen, type EpubResource, type EpubTemplates } from './epub-gen-workarounds.js';
 import { buildNavigation } from './navigation.js';
-import { epubSettings, epubString, packageMetadata, type EpubSettings } from './package-metadata.js';
-import { resolvePageStarts } from './page-list.js';
+import { packageMetadata } from './package-metadata.js';
+import { placePageStarts } from './page-list.js';
 import { zipEpub } from './zip.js';
 import { readFileCached } from '../../util/read-cached.js';
 
@@ -32,8 +33,8 @@ function templates(theme: Theme): EpubTemplates {
 }
 
 /** The theme's web fonts as files of the book, and the `@font-face` rules that load them. */
-function fonts(theme: Theme, settings: EpubSettings): { resources: EpubResource[]; css: string } {
-  const faces = webFontFaces(theme, settings.fonts);
+function fonts(theme: Theme): { resources: EpubResource[]; css: string } {
+  const faces = webFontFaces(theme, theme.data.epub.webFonts);
   const resources = faces.map((face, i): EpubResource => ({
     id: `font-${i + 1}`,
     href: `fonts/${basename(face.file)}`,
@@ -45,21 +46,20 @@ function fonts(theme: Theme, settings: EpubSettings): { resources: EpubResource[
 
 export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
   const { letter, meta, theme, pageStarts, pdfFileName } = input;
-  const settings = epubSettings(theme);
-  const anchors = resolvePageStarts(letter, pageStarts);
-  const { chapters, pageDocument } = buildChapters(input, settings, anchors);
-  const { nav, ncx } = buildNavigation(chapters, anchors, pageDocument, NAV_FILE, {
+  const placements = placePageStarts(letter, pageStarts);
+  const chapters = buildChapters(input, placements);
+  const { nav, ncx } = buildNavigation(chapters, placements, markerDocuments(chapters), NAV_FILE, {
     tocTitle: theme.t('contents'),
     landmarksTitle: theme.t('landmarks'),
     pageListTitle: theme.t('pageList'),
-    letterLandmark: epubString(settings, 'letterLandmark'),
-    annexLandmark: epubString(settings, 'annexLandmark'),
-    notesLandmark: epubString(settings, 'notesLandmark'),
-    pageLabel: (page) => epubString(settings, 'pageListItem', { page }),
+    letterLandmark: theme.t('letterLandmark'),
+    annexLandmark: theme.t('annexLandmark'),
+    notesLandmark: theme.t('notesLandmark'),
+    pageLabel: (page) => theme.t('pageListItem', { page }),
   });
-  const pkg = packageMetadata(letter, meta, settings, { pages: nav.pageList.length, pdfFileName });
-  const font = fonts(theme, settings);
-  const css = [font.css, ...settings.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8'))].join('\n\n');
+  const pkg = packageMetadata(letter, meta, theme, { pages: nav.pageList.length, pdfFileName });
+  const font = fonts(theme);
+  const css = [font.css, ...theme.data.epub.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8'))].join('\n\n');
 
   const entries = await runEpubGen({
     identifier: pkg.identifier,
@@ -72,7 +72,14 @@ export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
     tocTitle: nav.tocTitle,
     css,
     templates: templates(theme),
-    chapters: chapters.map((c) => ({ ...c })),
+    chapters: chapters.map((c) => ({
+      filename: c.filename,
+      title: c.title,
+      body: serialize(c.tree, true),
+      bodyClass: c.bodyClass,
+      id: c.id,
+      ...(c.properties ? { properties: c.properties } : {}),
+    })),
     resources: font.resources,
     templateData: { meta: pkg, nav, ncx },
   });

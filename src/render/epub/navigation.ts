@@ -1,12 +1,15 @@
 /**
  * Navigation data for the nav document and the NCX: a table of contents with every heading of
- * every document (so every question and answer), landmarks, and the page list (one entry per
- * PDF page, in page order, each pointing at its marker). The EJS templates only print this.
+ * every document (so every question and answer), taken from the documents' trees; landmarks; and
+ * the page list (one entry per PDF page, in page order, each pointing at its marker). The EJS
+ * templates only print this.
  */
+import type { Element, ElementContent, Root } from 'hast';
+import { visitParents } from 'unist-util-visit-parents';
+import { NOTES_ID } from '../web/tree.js';
+import { idOf, idsIn } from '../web/tree-ops.js';
 import type { ChapterDocument } from './chapters.js';
-import type { PageAnchor } from './page-list.js';
-import { pageMarkerId } from './page-list.js';
-import { idsOf, outline } from './xhtml.js';
+import { pageMarkerId, type Placement } from './page-list.js';
 
 export interface TocEntry {
   label: string;
@@ -65,10 +68,35 @@ function positionOf(chapters: readonly ChapterDocument[], idLists: readonly stri
   return [doc, id === undefined ? -1 : (idLists[doc]?.indexOf(id) ?? -1)];
 }
 
+/** Heading text as a table of contents shows it: note calls left out, whitespace collapsed. */
+function headingLabel(heading: Element): string {
+  const label = heading.data && 'navLabel' in heading.data ? heading.data.navLabel : undefined;
+  if (typeof label === 'string') return label;
+  const text = (node: ElementContent): string => {
+    if (node.type === 'text') return node.value;
+    if (node.type !== 'element' || node.properties.role === 'doc-noteref') return '';
+    return node.children.map(text).join('');
+  };
+  return heading.children.map(text).join('').replace(/\s+/gu, ' ').trim();
+}
+
+/** The headings of a document, in order, each with the id a link can point at. */
+function headingsOf(tree: Root): Array<{ level: number; label: string; targetId?: string }> {
+  const out: Array<{ level: number; label: string; targetId?: string }> = [];
+  visitParents(tree, 'element', (node, ancestors) => {
+    const m = /^h([1-6])$/u.exec(node.tagName);
+    if (!m) return undefined;
+    const targetId = idOf(node) ?? [...ancestors].reverse().map(idOf).find((id) => id !== undefined);
+    out.push({ level: Number(m[1]), label: headingLabel(node), ...(targetId !== undefined ? { targetId } : {}) });
+    return 'skip';
+  });
+  return out;
+}
+
 export function buildNavigation(
   chapters: readonly ChapterDocument[],
-  anchors: readonly PageAnchor[],
-  pageDocument: ReadonlyMap<number, number>,
+  placements: readonly Placement[],
+  markerDocument: ReadonlyMap<number, number>,
   navFile: string,
   strings: NavigationStrings,
 ): { nav: Navigation; ncx: NcxData } {
@@ -77,8 +105,8 @@ export function buildNavigation(
   const stack: Array<{ level: number; entry: TocEntry }> = [];
   let depth = 0;
   for (const chapter of chapters) {
-    for (const h of outline(chapter.body)) {
-      const entry: TocEntry = { label: h.text, href: h.targetId ? `${chapter.filename}#${h.targetId}` : chapter.filename, children: [], ncxId: '', playOrder: 0 };
+    for (const h of headingsOf(chapter.tree)) {
+      const entry: TocEntry = { label: h.label, href: h.targetId ? `${chapter.filename}#${h.targetId}` : chapter.filename, children: [], ncxId: '', playOrder: 0 };
       while (stack.length && (stack.at(-1)?.level ?? 0) >= h.level) stack.pop();
       (stack.at(-1)?.entry.children ?? toc).push(entry);
       stack.push({ level: h.level, entry });
@@ -86,16 +114,16 @@ export function buildNavigation(
     }
   }
 
-  const pageList: PageListEntry[] = [...anchors]
+  const pageList: PageListEntry[] = [...placements]
     .sort((a, b) => a.page - b.page)
-    .map((a) => {
-      const doc = chapters[pageDocument.get(a.page) ?? -1];
-      if (!doc) throw new Error(`epub: no document holds the marker of page ${a.page}`);
-      return { label: strings.pageLabel(a.page), value: a.page, href: `${doc.filename}#${pageMarkerId(a.page)}`, ncxId: `page-target-${a.page}`, playOrder: 0 };
+    .map((p) => {
+      const doc = chapters[markerDocument.get(p.page) ?? -1];
+      if (!doc) throw new Error(`epub: no document holds the marker of page ${p.page}`);
+      return { label: strings.pageLabel(p.page), value: p.page, href: `${doc.filename}#${pageMarkerId(p.page)}`, ncxId: `page-target-${p.page}`, playOrder: 0 };
     });
 
   // NCX play order: one number per distinct target, in reading order.
-  const idLists = chapters.map((c) => idsOf(c.body));
+  const idLists = chapters.map((c) => idsIn(c.tree));
   const flat: Array<TocEntry | PageListEntry> = [];
   const walk = (entries: TocEntry[]): void => entries.forEach((e) => { flat.push(e); walk(e.children); });
   walk(toc);
@@ -118,7 +146,7 @@ export function buildNavigation(
       : { type: 'appendix', href: chapter.filename, label: strings.annexLandmark });
   }
   for (const chapter of chapters) {
-    if (idsOf(chapter.body).includes('notes')) landmarks.push({ type: 'endnotes', href: `${chapter.filename}#notes`, label: strings.notesLandmark });
+    if (idLists[chapters.indexOf(chapter)]!.includes(NOTES_ID)) landmarks.push({ type: 'endnotes', href: `${chapter.filename}#${NOTES_ID}`, label: strings.notesLandmark });
   }
 
   return {

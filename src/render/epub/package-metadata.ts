@@ -1,37 +1,10 @@
 /**
  * The package document's metadata: what a reading system and a catalogue learn about the book
  * before opening it. Every value comes from the letter (`LetterMetadata`) or the theme's EPUB
- * settings, never from the clock, so two builds of one letter agree to the byte.
+ * strings, never from the clock, so two builds of one letter agree to the byte.
  */
-import { readFileSync } from 'node:fs';
 import type { Letter, LetterMetadata } from '../../model/ast.js';
-import { fillPlaceholders, type Theme, type ThemeFonts } from '../theme.js';
-
-/** `templates/<theme>/epub/epub.json`. */
-export interface EpubSettings {
-  files: { letter: string; annex: string };
-  fonts: Array<keyof ThemeFonts>;
-  /** Theme files joined into the book's one stylesheet, in order. */
-  stylesheets: string[];
-  strings: Record<string, string>;
-}
-
-const settingsCache = new Map<string, EpubSettings>();
-
-export function epubSettings(theme: Theme): EpubSettings {
-  let settings = settingsCache.get(theme.dir);
-  if (!settings) {
-    settings = JSON.parse(readFileSync(theme.file('epub/epub.json'), 'utf8')) as EpubSettings;
-    settingsCache.set(theme.dir, settings);
-  }
-  return settings;
-}
-
-export function epubString(settings: EpubSettings, key: string, values: Record<string, string | number> = {}): string {
-  const template = settings.strings[key];
-  if (template === undefined) throw new Error(`epub.json: no string "${key}"`);
-  return fillPlaceholders(template, values);
-}
+import type { Theme } from '../theme.js';
 
 export const CONFORMS_TO = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';
 
@@ -81,7 +54,7 @@ export function epubIdentifier(letter: Letter, meta: LetterMetadata): string {
 export function packageMetadata(
   letter: Letter,
   meta: LetterMetadata,
-  settings: EpubSettings,
+  theme: Theme,
   pagination: { pages: number; pdfFileName: string },
 ): PackageMetadata {
   const paged = pagination.pages > 0;
@@ -105,8 +78,8 @@ export function packageMetadata(
       ...(paged ? ['printPageNumbers', 'pageNavigation'] : []),
     ],
     accessibilityHazard: ['none'],
-    accessibilitySummary: epubString(settings, 'accessibilitySummary'),
+    accessibilitySummary: theme.t('accessibilitySummary'),
     conformsTo: CONFORMS_TO,
-    certifiedBy: epubString(settings, 'certifiedBy'),
+    certifiedBy: theme.t('certifiedBy'),
   };
 }

@@ -1,45 +1,54 @@
 /**
- * The PDF renderer: a tagged PDF/UA-1 Kamerbrief in the house style, built with pdfkit.
+ * The PDF: a tagged PDF/UA-1 Kamerbrief in the house style.
  *
- * Steps: lay out the letterhead and the body into lines (our own line breaking: no break at a
- * no-break space, URLs wrap at their punctuation), paginate with footnotes, widows and orphans,
- * then draw every page (so `Pagina X van Y` knows Y), then write the structure tree, and let
- * pdfkit finish the file with XMP and ToUnicode fixes.
+ * Two steps, apart: `layoutPdf` sets the letter (our own line breaking: no break at a no-break
+ * space, URLs wrap at their punctuation), paginates it with footnotes, widows and orphans, and
+ * builds the logical structure (layout/); `writePdf` draws every page with pdfkit (so
+ * `Pagina X van Y` knows Y), writes the structure tree and lets pdfkit finish the file with XMP
+ * and ToUnicode fixes (write/). The EPUB needs only the layout's page starts.
  */
+import type { PageStart } from '../../model/page-starts.js';
 import type { PdfRendering, RenderInput } from '../types.js';
-import { buildBody } from './body-flow.js';
-import { drawPages } from './draw-pages.js';
-import type { FlowContext } from './flow-types.js';
-import { loadFontSet } from './fonts.js';
-import { layoutLetterhead } from './letterhead.js';
-import { loadPdfLayout } from './layout-config.js';
-import { documentInfo, installXmpFixes } from './metadata.js';
-import { paginate } from './paginate.js';
-import { TaggedPainter } from './painter.js';
-import { createPdfKitDoc } from './pdfkit-doc.js';
-import { StructNode, writeStructTree } from './structure.js';
+import { buildBody } from './layout/body-flow.js';
+import type { FlowContext } from './layout/flow-types.js';
+import { loadFontSet } from './layout/fonts.js';
+import { layoutLetterhead, type Letterhead } from './layout/letterhead.js';
+import { loadPdfLayout } from './layout/layout-config.js';
+import { paginate, type PageLayout } from './layout/paginate.js';
+import { StructNode } from './layout/tags.js';
+import { drawPages } from './write/draw-pages.js';
+import { documentInfo, installXmpFixes } from './write/metadata.js';
+import { TaggedPainter } from './write/painter.js';
+import { createPdfKitDoc } from './write/pdfkit-doc.js';
+import { writeStructTree } from './write/struct-tree.js';
 
-export { MissingGlyphError } from './fonts.js';
+export { MissingGlyphError } from './layout/fonts.js';
 
 /** BCP 47 tag for the catalog: the letters are Dutch from the Netherlands. */
 export function pdfLanguage(lang: string): string {
   return lang.toLowerCase() === 'nl' ? 'nl-NL' : lang;
 }
 
-export async function renderPdf(input: RenderInput): Promise<PdfRendering> {
+/** A letter set on pages: everything the writer draws, and where each page begins. */
+export interface PdfLayoutResult {
+  ctx: FlowContext;
+  letterhead: Letterhead;
+  pages: PageLayout[];
+  pageStarts: PageStart[];
+}
+
+export function layoutPdf(input: RenderInput): PdfLayoutResult {
   const { letter, meta, theme } = input;
   const layout = loadPdfLayout(theme);
-  const fonts = loadFontSet(theme);
   const ctx: FlowContext = {
     letter,
     meta,
     theme,
     layout,
-    fonts,
+    fonts: loadFontSet(theme),
     root: new StructNode('Document'),
     notes: { byId: new Map(letter.notes.map((n) => [n.id, n])), called: new Set(), placed: new Set() },
   };
-
   const letterhead = layoutLetterhead(ctx);
   const body = buildBody(ctx);
   const { footnotes } = layout;
@@ -53,7 +62,12 @@ export async function renderPdf(input: RenderInput): Promise<PdfRendering> {
     footOverhead: footnotes.gapAboveRule + footnotes.ruleThickness + footnotes.gapBelowRule,
     ruleOffset: footnotes.gapBelowRule + footnotes.ruleThickness / 2,
   });
+  return { ctx, letterhead, pages, pageStarts: pages.map((p) => ({ page: p.index + 1, at: p.start })) };
+}
 
+export async function writePdf(laidOut: PdfLayoutResult): Promise<Uint8Array> {
+  const { ctx, letterhead, pages } = laidOut;
+  const { letter, meta, layout, fonts } = ctx;
   const lang = pdfLanguage(letter.lang);
   const size: [number, number] = [layout.pageWidth, layout.pageHeight];
   const doc = createPdfKitDoc({
@@ -80,10 +94,10 @@ export async function renderPdf(input: RenderInput): Promise<PdfRendering> {
   writeStructTree(doc, ctx.root);
   doc.end();
   await finished;
+  return Buffer.concat(chunks);
+}
 
-  return {
-    bytes: Buffer.concat(chunks),
-    pageCount: pages.length,
-    pageStarts: pages.map((p) => ({ page: p.index + 1, ...p.start })),
-  };
+export async function renderPdf(input: RenderInput): Promise<PdfRendering> {
+  const laidOut = layoutPdf(input);
+  return { bytes: await writePdf(laidOut), pageCount: laidOut.pages.length, pageStarts: laidOut.pageStarts };
 }

@@ -1,0 +1,45 @@
+/**
+ * What every writer must agree on, decided once for a letter fresh from a reader, before any
+ * writer sees it:
+ *  - heading levels: the Betreft line is 1; a heading may go down any number of levels but up only
+ *    one at a time, within 2…6; the annex is always headed (its title or a generic one) at 2, its
+ *    question/answer labels at 3, headings inside them below;
+ *  - note order: Word footnotes first, by number, then source references, by number (readers hand
+ *    them over in any order).
+ * HTML, EPUB and the PDF tags all publish these levels as they are. Idempotent: finishing a
+ * finished letter changes nothing.
+ */
+import type { Block, Letter, Note } from './ast.js';
+
+const MAX_LEVEL = 6;
+
+/** Levels without gaps: each heading at most one below the previous, never above `min`. */
+function closeGaps(blocks: readonly Block[], previous: number, min: number): void {
+  let prev = previous;
+  for (const b of blocks) {
+    if (b.type !== 'heading') continue;
+    b.level = Math.min(MAX_LEVEL, Math.max(min, Math.min(b.level, prev + 1)));
+    prev = b.level;
+  }
+}
+
+function noteOrder(a: Note, b: Note): number {
+  if (a.kind !== b.kind) return a.kind === 'footnote' ? -1 : 1;
+  return a.number - b.number;
+}
+
+export function finishLetter(letter: Letter): Letter {
+  closeGaps(letter.body, 1, 2);
+  const { annex } = letter;
+  if (annex) {
+    annex.level = 2;
+    // The intro's headings sit under the annex heading; a part's under its label.
+    closeGaps(annex.intro, annex.level, annex.level + 1);
+    for (const part of annex.parts) {
+      part.level = annex.level + 1;
+      closeGaps(part.content, part.level, part.level + 1);
+    }
+  }
+  letter.notes.sort(noteOrder);
+  return letter;
+}

@@ -1,0 +1,42 @@
+/**
+ * One letter, in memory: read it with the reader its extension names, derive its metadata, set it
+ * on pages once when a format needs that, and write every requested format. Nothing touches the
+ * output folder here.
+ */
+import { FORMATS, type OutputFormat } from '../formats.js';
+import type { Letter } from '../model/ast.js';
+import { letterMetadata } from '../model/metadata.js';
+import { readLetter } from '../readers/index.js';
+import type { Diagnostic } from '../readers/shared/diagnostics.js';
+import { makePrintLayout } from '../render/print-layout.js';
+import { loadTheme } from '../render/theme.js';
+import type { RenderInput } from '../render/types.js';
+
+export interface RenderedFile {
+  format: OutputFormat;
+  /** File name in the output folder: `STEM.pdf`. */
+  file: string;
+  data: Uint8Array;
+  pages?: number;
+}
+
+export interface Rendered {
+  letter: Letter;
+  warnings: Diagnostic[];
+  files: RenderedFile[];
+}
+
+export async function renderLetter(inputPath: string, formats: readonly OutputFormat[], themeName?: string): Promise<Rendered> {
+  const { letter, warnings } = await readLetter(inputPath);
+  const theme = loadTheme(themeName);
+  const input: RenderInput = { letter, meta: letterMetadata(letter, theme.t), theme };
+  const stem = letter.source.stem;
+  const wanted = FORMATS.filter((f) => formats.includes(f.format));
+  const printLayout = wanted.some((f) => f.needsPrintLayout) ? await makePrintLayout(input) : undefined;
+  const files: RenderedFile[] = [];
+  for (const spec of wanted) {
+    const written = await spec.write({ ...input, stem, ...(printLayout ? { printLayout } : {}) });
+    files.push({ format: spec.format, file: `${stem}${spec.extension}`, data: written.data, ...(written.pages !== undefined ? { pages: written.pages } : {}) });
+  }
+  return { letter, warnings, files };
+}
