@@ -56,7 +56,7 @@ function internalError(input: string, err: unknown, warnings: Rendered['warnings
 }
 
 async function publish(inputPath: string, rendered: Rendered, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
-  const { letter, warnings, files } = rendered;
+  const { letter, warnings, document, files } = rendered;
   const outputs: PublishedOutput[] = files.map((f) => ({
     format: f.format, file: f.file, path: join(options.outDir, f.file), bytes: f.data.length, sha256: sha256(f.data),
     ...(f.pages !== undefined ? { pages: f.pages } : {}),
@@ -75,6 +75,7 @@ async function publish(inputPath: string, rendered: Rendered, options: BuildOpti
       input: inputPath,
       title: letter.subject.text,
       warnings,
+      document,
       outputs: outputs.map(({ path: _path, ...entry }) => entry),
       ...(checks ? { checks: checks.map((c, i) => formatCheck(c, outputs[i]!.file)) } : {}),
     });
@@ -82,7 +83,7 @@ async function publish(inputPath: string, rendered: Rendered, options: BuildOpti
     await commit(staged);
     return {
       kind: 'published', input: inputPath, stem: letter.source.stem, title: letter.subject.text,
-      warnings, outputs, ...(checks ? { checks } : {}), reportPath,
+      warnings, document, outputs, ...(checks ? { checks } : {}), reportPath,
     };
   } catch (err) {
     await discard(staged);

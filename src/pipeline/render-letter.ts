@@ -3,6 +3,8 @@
  * on pages once when a format needs that, and write every requested format. Nothing touches the
  * output folder here.
  */
+import { checkDocument } from '../check/document/index.js';
+import type { Finding } from '../check/types.js';
 import { FORMATS, type OutputFormat } from '../formats.js';
 import type { Letter } from '../model/ast.js';
 import { letterMetadata } from '../model/metadata.js';
@@ -23,11 +25,14 @@ export interface RenderedFile {
 export interface Rendered {
   letter: Letter;
   warnings: Diagnostic[];
+  /** What the document rules found in the model (before any writer ran). */
+  document: Finding[];
   files: RenderedFile[];
 }
 
 export async function renderLetter(inputPath: string, formats: readonly OutputFormat[], themeName?: string): Promise<Rendered> {
   const { letter, warnings } = await readLetter(inputPath);
+  const document = checkDocument(letter);
   const theme = loadTheme(themeName);
   const input: RenderInput = { letter, meta: letterMetadata(letter, theme.t), theme };
   const stem = letter.source.stem;
@@ -38,5 +43,5 @@ export async function renderLetter(inputPath: string, formats: readonly OutputFo
     const written = await spec.write({ ...input, stem, ...(printLayout ? { printLayout } : {}) });
     files.push({ format: spec.format, file: `${stem}${spec.extension}`, data: written.data, ...(written.pages !== undefined ? { pages: written.pages } : {}) });
   }
-  return { letter, warnings, files };
+  return { letter, warnings, document, files };
 }

@@ -63,6 +63,10 @@ export function outcomeLines(outcome: LetterOutcome): { out: string[]; err: stri
       return { out: [`ERROR ${outcome.input}: not published (internal error)`], err };
     case 'published': {
       const out: string[] = [];
+      for (const f of outcome.document) {
+        if (f.fails) out.push(`FAIL  ${outcome.input}  ${findingLine(f)}`);
+        else err.push(`${f.locations[0]?.file ?? outcome.input}:${f.locations[0]?.line ?? 1}: warning: ${f.message} [${f.rule}]`);
+      }
       outcome.outputs.forEach((o, i) => {
         const check = outcome.checks?.[i];
         if (check) out.push(...checkLines(check, outcome.reportPath));
@@ -97,6 +101,7 @@ export function summarise(outcomes: readonly LetterOutcome[]): BuildSummary {
       s.published++;
       s.outputs += o.outputs.length;
       for (const c of o.checks ?? []) (c.passed ? s.passed++ : s.failed++);
+      if (o.document.some((f) => f.fails)) s.failed++;
     }
   }
   const exitCode = s.internalErrors > 0 ? 3 : s.inputErrors + s.outputErrors > 0 ? 2 : s.failed > 0 ? 1 : 0;

@@ -1,5 +1,5 @@
 /** What became of each letter of a build: the pipeline produces these, reports and the terminal read them. */
-import type { CheckResult, OutputFormat } from '../check/types.js';
+import type { CheckResult, Finding, OutputFormat } from '../check/types.js';
 import type { Diagnostic } from '../readers/shared/diagnostics.js';
 
 export interface OutputEntry {
@@ -24,6 +24,8 @@ export type LetterOutcome =
     stem: string;
     title: string;
     warnings: Diagnostic[];
+    /** The document rules' findings on the model (check/document). */
+    document: Finding[];
     outputs: PublishedOutput[];
     /** One per output when checked; absent with `--no-check`. */
     checks?: CheckResult[];

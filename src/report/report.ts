@@ -25,6 +25,8 @@ export interface LetterReport {
   title: string;
   status: LetterStatus;
   warnings: Diagnostic[];
+  /** Findings of the document rules on the model, before any output was written. */
+  document: Finding[];
   outputs: OutputEntry[];
   /** Absent when the build ran with `--no-check`. */
   checks?: FormatCheck[];
@@ -46,11 +48,12 @@ export function letterReport(args: {
   input: string;
   title: string;
   warnings: Diagnostic[];
+  document: Finding[];
   outputs: OutputEntry[];
   checks?: FormatCheck[];
 }): LetterReport {
-  const violations = (args.checks ?? []).reduce((n, c) => n + c.findings.filter((f) => f.fails).length, 0);
-  const failed = (args.checks ?? []).some((c) => !c.passed);
+  const violations = (args.checks ?? []).reduce((n, c) => n + c.findings.filter((f) => f.fails).length, 0) + args.document.filter((f) => f.fails).length;
+  const failed = (args.checks ?? []).some((c) => !c.passed) || args.document.some((f) => f.fails);
   const status: LetterStatus = args.checks === undefined ? 'not-checked' : failed ? 'violations' : 'published';
   return {
     rijkspers: { reportVersion: REPORT_VERSION, version: args.version },
@@ -58,6 +61,7 @@ export function letterReport(args: {
     title: args.title,
     status,
     warnings: args.warnings,
+    document: args.document,
     outputs: args.outputs,
     ...(args.checks ? { checks: args.checks } : {}),
     summary: {
