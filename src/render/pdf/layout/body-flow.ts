@@ -41,7 +41,8 @@ export interface BodyFlow {
 export function buildBody(ctx: FlowContext): BodyFlow {
   const b = new BodyBuilder(ctx);
   const { letter } = ctx;
-  if (letter.salutation) b.paragraph(ctx.root, letter.salutation, ctx.layout.body, 0);
+  // The salutation never ends a page: it stays with the text it opens.
+  if (letter.salutation) b.paragraph(ctx.root, letter.salutation, ctx.layout.body, 0, { gapAfter: ctx.layout.body.paragraphGap });
   b.blocks(ctx.root, letter.body);
   // The closing and signature never stand alone on the last page: the end of the text comes along.
   if (letter.closing || letter.signatories.length > 0) b.keepWithPrevious();

@@ -52,6 +52,13 @@ export interface PdfLayout {
     gapAfterSubject: number;
   };
   referenceColumn: {
+    /**
+     * `beside`: a column right of the body from `firstPageTop` (the Kamerbrief grid). `above-body`:
+     * one column: sender and fields follow Betreft, and the body starts under them (large print).
+     */
+    placement: 'beside' | 'above-body';
+    /** Pages 2+: `full` repeats organisation, date and our reference; `compact` the organisation only. */
+    runningBlock: 'full' | 'compact';
     left: number;
     width: number;
     firstPageTop: number;
@@ -75,7 +82,8 @@ export interface PdfLayout {
     noteGap: number;
   };
   signature: { gapBefore: number; signatureSpace: number };
-  pageNumber: { gapBefore: number; font: FontRole };
+  /** `Pagina X van Y`: under the reference column's block, or at the foot of the page. */
+  pageNumber: { placement: 'under-reference' | 'foot'; gapBefore: number; font: FontRole; /** Baseline above the page's bottom edge (`foot`). */ bottom: number };
   links: { underline: boolean; underlineThickness: number; underlineOffset: number };
 }
 
@@ -93,6 +101,18 @@ class Reader {
     const value = this.data[key];
     if (value === undefined) throw new Error(`${this.file}: missing "${this.path}${key}"`);
     return value;
+  }
+
+  has(key: string): boolean {
+    return this.data[key] !== undefined;
+  }
+
+  /** One of `options`; `fallback` when the key is absent (a setting most styles leave alone). */
+  choice<T extends string>(key: string, options: readonly T[], fallback: T): T {
+    if (!this.has(key)) return fallback;
+    const value = this.str(key);
+    if (!(options as readonly string[]).includes(value)) throw new Error(`${this.file}: "${this.path}${key}" must be one of ${options.join(', ')}`);
+    return value as T;
   }
 
   at(key: string): Reader {
@@ -229,6 +249,8 @@ function readLayout(root: Reader, theme: Theme): PdfLayout {
       gapAfterSubject: lh.num('gapAfterSubjectPt'),
     },
     referenceColumn: {
+      placement: rc.choice('placement', ['beside', 'above-body'] as const, 'beside'),
+      runningBlock: rc.choice('runningBlock', ['full', 'compact'] as const, 'full'),
       left: rc.mm('leftMm'),
       width: rc.mm('widthMm'),
       firstPageTop: rc.mm('firstPageTopMm'),
@@ -242,7 +264,13 @@ function readLayout(root: Reader, theme: Theme): PdfLayout {
     annex: {
       title: { font: ax.font('titleFont'), size: ax.num('titleSizePt'), leading: ax.num('titleLeadingPt'), color: colors.text },
       gapAfterTitle: ax.num('gapAfterTitlePt'),
-      label: { font: ax.font('labelFont'), size: body.num('sizePt'), leading: body.num('leadingPt'), color: labelColor(ax) },
+      label: {
+        font: ax.font('labelFont'),
+        // Labels are set like body text unless the style makes them larger (large print).
+        size: ax.has('labelSizePt') ? ax.num('labelSizePt') : body.num('sizePt'),
+        leading: ax.has('labelLeadingPt') ? ax.num('labelLeadingPt') : body.num('leadingPt'),
+        color: labelColor(ax),
+      },
       partGap: ax.num('partGapPt'),
     },
     list: { indent: list.mm('indentMm'), bullet: list.str('bullet'), gapBefore: list.num('gapBeforePt'), itemGap: list.num('itemGapPt') },
@@ -262,7 +290,12 @@ function readLayout(root: Reader, theme: Theme): PdfLayout {
       noteGap: fn.num('noteGapPt'),
     },
     signature: { gapBefore: sig.num('gapBeforePt'), signatureSpace: sig.num('signatureSpacePt') },
-    pageNumber: { gapBefore: pn.num('gapBeforePt'), font: pn.font('font') },
+    pageNumber: {
+      placement: pn.choice('placement', ['under-reference', 'foot'] as const, 'under-reference'),
+      gapBefore: pn.num('gapBeforePt'),
+      font: pn.font('font'),
+      bottom: pn.has('bottomMm') ? pn.mm('bottomMm') : 0,
+    },
     links: {
       underline: links.bool('underline'),
       underlineThickness: links.num('underlineThicknessPt'),

@@ -108,7 +108,10 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
   row(subjectLabel, theme.t('subject'), () => subject.spans, ds.subject);
   lines.push(...rows.placed);
 
-  const reference = layoutReferenceColumn(ctx, calls);
+  const rc = layout.referenceColumn;
+  const subjectBottom = rows.y - ds.rowGap;
+  // Beside the body from its own top; or, in one column, right under Betreft, before the body.
+  const reference = layoutReferenceColumn(ctx, calls, rc.placement === 'beside' ? rc.firstPageTop : subjectBottom + rc.groupGap * 2);
   lines.push(...reference.placed);
 
   const notes: NoteFlow[] = [];
@@ -124,7 +127,7 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
 
   return {
     lines,
-    bodyTop: rows.y - ds.rowGap + lh.gapAfterSubject,
+    bodyTop: (rc.placement === 'beside' ? subjectBottom : reference.y) + lh.gapAfterSubject,
     referenceBottom: reference.y,
     subjectTop,
     notes,
@@ -132,11 +135,11 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
   };
 }
 
-function layoutReferenceColumn(ctx: FlowContext, calls: Array<[StructNode, string[]]>): Stack {
+function layoutReferenceColumn(ctx: FlowContext, calls: Array<[StructNode, string[]]>, top: number): Stack {
   const { letter, layout, theme } = ctx;
   const rc = layout.referenceColumn;
   const div = ctx.root.add('Div', { title: theme.t('referenceColumn') });
-  const stack = new Stack(ctx, rc.firstPageTop);
+  const stack = new Stack(ctx, top);
   const block = (textLines: readonly TextLine[], spec: TextSpec | ((line: number) => TextSpec), owner: StructNode): void => {
     const result = textLinesSpans(ctx, textLines, owner, spec);
     result.perLine.forEach((spans, i) => {
@@ -184,11 +187,12 @@ export function artifactLines(ctx: FlowContext, texts: ReadonlyArray<{ text: str
   return { placed: stack.placed, bottom: stack.y };
 }
 
-/** The short block that opens the reference column on pages 2 and later. */
+/** The short block that opens the reference column on pages 2 and later (`compact`: the organisation only). */
 export function runningBlock(ctx: FlowContext): Array<{ text: string; spec: TextSpec }> {
   const { layout, letter, theme, meta } = ctx;
   const rc = layout.referenceColumn;
   const out: Array<{ text: string; spec: TextSpec }> = [{ text: letter.sender.organisation.text, spec: rc.organisation }];
+  if (rc.runningBlock === 'compact') return out;
   out.push({ text: '', spec: rc.text }, { text: theme.t('date'), spec: rc.label }, { text: meta.dateText, spec: rc.text });
   const ours = letter.fields.find((f) => f.kind === 'ourReference');
   if (ours) {

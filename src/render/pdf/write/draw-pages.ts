@@ -28,6 +28,7 @@ export function drawPages(ctx: FlowContext, painter: TaggedPainter, letterhead: 
       for (const p of block.placed) painter.artifactLine(p.line, p.x, p.baseline, { type: 'Pagination', subtype: 'Header' });
       numberTop = block.bottom + layout.pageNumber.gapBefore;
     }
+    if (layout.pageNumber.placement === 'foot') numberTop = layout.pageHeight - layout.pageNumber.bottom - pageSpec.leading;
     const number = artifactLines(ctx, [{ text: theme.t('page', { page: pageNo, pages: pages.length }), spec: pageSpec }], rc.left, numberTop, rc.width);
     for (const p of number.placed) painter.artifactLine(p.line, p.x, p.baseline, { type: 'Pagination', subtype: 'Header' });
 
