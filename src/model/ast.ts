@@ -20,18 +20,31 @@ export interface Located {
 
 // ---------------------------------------------------------------- inline content
 
+/**
+ * Emphasis as Word keeps it: `strong` (bold) and `emphasis` (italic). Published as `<strong>` /
+ * `<em>` and in the bold and italic faces; the plain-text export has none.
+ */
+export type Mark = 'strong' | 'emphasis';
+
 /** Plain text. May contain U+00A0 (no-break space), which renderers must never break at. */
 export interface TextInline extends Located {
   type: 'text';
   text: string;
+  marks?: Mark[];
 }
 
-/** A web or e-mail address found in the text. `href` is always http(s): or mailto:. */
+/** A web or e-mail address, or a Word hyperlink. `href` is always http(s): or mailto:. */
 export interface LinkInline extends Located {
   type: 'link';
   href: string;
-  /** The address exactly as it appears in the letter. */
+  /** The link text exactly as it appears in the letter (for a bare address, the address). */
   text: string;
+  marks?: Mark[];
+}
+
+/** A line break inside a paragraph (Word's Shift+Enter). */
+export interface BreakInline extends Located {
+  type: 'break';
 }
 
 /** The call of a note: a Word footnote (`[footnoteRef:N]`) or a source reference (`[N]`). */
@@ -46,7 +59,7 @@ export interface NoteRefInline extends Located {
   label: string;
 }
 
-export type Inline = TextInline | LinkInline | NoteRefInline;
+export type Inline = TextInline | LinkInline | NoteRefInline | BreakInline;
 
 // ---------------------------------------------------------------- blocks
 
@@ -95,13 +108,64 @@ export interface List extends BlockBase {
   items: ListItem[];
 }
 
-/** An `[image: ALT]` placeholder inside the body. We have no image data, only its description. */
-export interface ImagePlaceholder extends BlockBase {
-  type: 'image';
-  alt: string;
+/** The picture itself, when the reader has it (Word embeds it; the text export only names it). */
+export interface ImageData {
+  mediaType: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+  /** Size in pixels, from the file's own header. */
+  width: number;
+  height: number;
+  /** Size on the page in points, as Word placed it (absent: from the pixels at 96 dpi). */
+  widthPt?: number;
+  heightPt?: number;
 }
 
-export type Block = Paragraph | Heading | List | ImagePlaceholder;
+/**
+ * An image. From the text export only `[image: ALT]` (no picture: the description is published as
+ * text); from Word the picture with its alternative text (`descr`, else `title`). A decorative
+ * image carries no information: an artifact in the PDF, `alt=""` in HTML.
+ */
+export interface Image extends BlockBase {
+  type: 'image';
+  alt: string;
+  decorative?: boolean;
+  data?: ImageData;
+  caption?: Inline[];
+}
+
+/** @deprecated name of `Image` for the text reader's placeholder. */
+export type ImagePlaceholder = Image;
+
+export interface TableCell extends Located {
+  /** A header cell (`th`): in a header row, or a row header. */
+  header: boolean;
+  /** What a header cell heads: its column (header rows) or its row (first-column headers). */
+  scope?: 'col' | 'row';
+  colSpan: number;
+  rowSpan: number;
+  /** The cell's paragraphs. */
+  content: Inline[][];
+}
+
+export interface TableRow extends Located {
+  cells: TableCell[];
+}
+
+/**
+ * A table: rows of cells, the first `headerRows` rows the header (repeated at the top of every
+ * page the table runs onto). Merged cells span with `colSpan`/`rowSpan`; a row lists only the cells
+ * that start in it.
+ */
+export interface Table extends BlockBase {
+  type: 'table';
+  caption?: Inline[];
+  headerRows: number;
+  /** Number of columns of the grid. */
+  columns: number;
+  rows: TableRow[];
+}
+
+export type Block = Paragraph | Heading | List | Image | Table;
 
 // ---------------------------------------------------------------- Q&A annex
 

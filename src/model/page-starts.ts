@@ -8,9 +8,11 @@
  * their inline text; a list is its items' text joined by `\n`, nested items right after their
  * parent (markers excluded); a signatory is its function lines then its name, joined by `\n`; a
  * question/answer part is its label, `\n`, then its blocks' unit texts joined by `\n`; an image is
- * its description; the annex is the empty string (a page starts before it, never inside).
+ * its description; a table is its cells' paragraphs, row by row, joined by `\n` (the caption is not
+ * counted: a page starts before a table or in a cell); the annex is the empty string (a page starts
+ * before it, never inside). A line break counts as one character.
  */
-import type { Block, Inline, List, ListItem, QaPart, Signatory } from './ast.js';
+import type { Block, Inline, List, ListItem, QaPart, Signatory, Table } from './ast.js';
 import type { IdNode } from './visit.js';
 
 /** What a page begins with. */
@@ -31,7 +33,27 @@ export interface PageStart {
 /** The text a reader sees for a run of inlines: text, link text and note labels, nothing added. */
 export function inlineText(content: readonly Inline[]): string {
   let out = '';
-  for (const node of content) out += node.type === 'noteRef' ? node.label : node.text;
+  for (const node of content) out += node.type === 'noteRef' ? node.label : node.type === 'break' ? '\n' : node.text;
+  return out;
+}
+
+export interface CellOffset {
+  row: number;
+  cell: number;
+  paragraph: number;
+  start: number;
+  length: number;
+}
+
+/** Every paragraph of every cell of a table, row by row, with where its text starts. */
+export function tableOffsets(table: Table): CellOffset[] {
+  const out: CellOffset[] = [];
+  let pos = 0;
+  table.rows.forEach((r, row) => r.cells.forEach((c, cell) => c.content.forEach((p, paragraph) => {
+    const length = inlineText(p).length;
+    out.push({ row, cell, paragraph, start: pos, length });
+    pos += length + 1;
+  })));
   return out;
 }
 
@@ -73,6 +95,8 @@ export function unitText(node: IdNode): string {
       return listItemOffsets(node).map((it) => inlineText(it.item.content)).join('\n');
     case 'image':
       return node.alt;
+    case 'table':
+      return tableOffsets(node).map((c) => inlineText(node.rows[c.row]!.cells[c.cell]!.content[c.paragraph]!)).join('\n');
     case 'question':
     case 'answer':
       return [node.label, ...node.content.map(unitText)].join('\n');
@@ -84,7 +108,11 @@ export function unitText(node: IdNode): string {
 }
 
 /** Which run of inline text inside a node. */
-export type RunPath = { in: 'paragraph' } | { in: 'item'; indices: number[] } | { in: 'line'; line: number };
+export type RunPath =
+  | { in: 'paragraph' }
+  | { in: 'item'; indices: number[] }
+  | { in: 'line'; line: number }
+  | { in: 'cell'; row: number; cell: number; paragraph: number };
 
 /**
  * Where an offset falls inside a node, as a writer of a reflowable format needs it: right before
@@ -97,6 +125,12 @@ export type Position =
 function inBlock(block: Block, offset: number): Position {
   if (offset <= 0 || block.type === 'heading' || block.type === 'image') return { kind: 'before', id: block.id };
   if (block.type === 'paragraph') return { kind: 'text', id: block.id, run: { in: 'paragraph' }, offset };
+  if (block.type === 'table') {
+    const cells = tableOffsets(block);
+    const c = [...cells].reverse().find((it) => it.start <= offset);
+    if (!c) return { kind: 'before', id: block.id };
+    return { kind: 'text', id: block.id, run: { in: 'cell', row: c.row, cell: c.cell, paragraph: c.paragraph }, offset: Math.min(offset - c.start, c.length) };
+  }
   const items = listItemOffsets(block);
   const item = [...items].reverse().find((it) => it.start <= offset) ?? items[0];
   if (!item) return { kind: 'before', id: block.id };

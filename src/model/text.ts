@@ -17,7 +17,12 @@ export function letterWords(letter: Letter): string[] {
     node: (n) => {
       // A part's unit text holds its blocks: they are visited on their own.
       if (n.type === 'question' || n.type === 'answer') parts.push(n.label);
-      else if (n.type !== 'signatory' && n.type !== 'annex') parts.push(unitText(n));
+      else if (n.type === 'table' || n.type === 'image') {
+        // Captions are read with their table or image, before a table's cells and after an image.
+        if (n.type === 'table' && n.caption) parts.push(inlineText(n.caption));
+        parts.push(unitText(n));
+        if (n.type === 'image' && n.caption) parts.push(inlineText(n.caption));
+      } else if (n.type !== 'signatory' && n.type !== 'annex') parts.push(unitText(n));
     },
     note: (n) => parts.push(noteText(n)),
   });
@@ -35,7 +40,7 @@ export function sourceLineOf(letter: Letter, needle: string): number | undefined
   walkLetter(letter, {
     textLine: (l) => { if (found === undefined && l.text.includes(needle)) found = l.line; },
     node: (n) => { if (found === undefined && n.type === 'image' && n.alt.includes(needle)) found = n.line; },
-    inline: (i) => { if (found === undefined && i.type !== 'noteRef' && i.text.includes(needle)) found = i.line; },
+    inline: (i) => { if (found === undefined && (i.type === 'text' || i.type === 'link') && i.text.includes(needle)) found = i.line; },
   });
   return found;
 }

@@ -49,6 +49,10 @@ export function walkBlocks(v: Visitor, blocks: readonly Block[]): void {
     v.node?.(b);
     if (b.type === 'list') list(v, b);
     else if (b.type === 'paragraph' || b.type === 'heading') inlines(v, b.content, b);
+    else if (b.type === 'table') {
+      if (b.caption) inlines(v, b.caption, b);
+      for (const row of b.rows) for (const cell of row.cells) for (const p of cell.content) inlines(v, p, b);
+    } else if (b.caption) inlines(v, b.caption, b);
   }
 }
 

@@ -23,12 +23,14 @@ export interface ThemeFonts {
   italic: string;
   semibold: string;
   bold: string;
+  boldItalic: string;
   fallback: string;
   fallbackBold: string;
   webRegular: string;
   webItalic: string;
   webSemibold: string;
   webBold: string;
+  webBoldItalic: string;
   webLatinExtRegular: string;
   webLatinExtBold: string;
 }

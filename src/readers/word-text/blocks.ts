@@ -1,10 +1,11 @@
 /**
  * Body text: paragraphs (one source line each), headings, lists (nested by indentation or by a
- * change of bullet glyph), and image placeholders.
+ * change of bullet glyph), TAB-separated tables, and image placeholders.
  */
 import type { Block, Heading, Inline, List, ListItem, ListStyle } from '../../model/ast.js';
 import { LOGO, BULLET_ITEM, NUMBERED_HEADING, ORDERED_ITEM } from './patterns.js';
 import type { ParseContext } from './context.js';
+import { parseTable } from './tables.js';
 import { isBlankLine, nextNonBlank, type SourceLine } from './read-input.js';
 
 /** Past the end counts as blank: a list or heading never continues beyond the lines given. */
@@ -216,6 +217,12 @@ export function parseBlocks(lines: readonly SourceLine[], ctx: ParseContext, opt
         blocks.push({ type: 'image', id: ctx.nextId(), line: l.n, alt });
       }
       i++;
+      continue;
+    }
+    const table = parseTable(lines, i, ctx, (line) => itemLine(line) !== undefined);
+    if (table) {
+      blocks.push(table.table);
+      i = table.end;
       continue;
     }
     if (options.headings) {

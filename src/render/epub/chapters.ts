@@ -9,12 +9,13 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import type { Letter } from '../../model/ast.js';
+import type { Image, Letter } from '../../model/ast.js';
 import { inlineText } from '../../model/text.js';
 import { walkLetter } from '../../model/visit.js';
 import type { EpubRenderInput } from '../types.js';
 import { buildLetterTree } from '../web/tree.js';
 import { elementsWhere, idsIn, insertBeforeId } from '../web/tree-ops.js';
+import type { EpubResource } from './epub-gen-workarounds.js';
 import { pageMarker, runMarkers, type Placement } from './page-list.js';
 
 export type DocumentId = 'letter' | 'annex';
@@ -29,6 +30,22 @@ export interface ChapterDocument {
   bodyClass: string;
   /** Manifest `properties` (`svg` when the document holds inline SVG). */
   properties?: string;
+}
+
+/** Where an image's picture lives in the book (listed in the manifest by `imageResources`). */
+export function imageHref(img: Image & { data: NonNullable<Image['data']> }): string {
+  return `images/${img.id}.${img.data.mediaType === 'image/png' ? 'png' : 'jpg'}`;
+}
+
+/** Every picture of the letter as a file of the book. */
+export function imageResources(letter: Letter): EpubResource[] {
+  const out: EpubResource[] = [];
+  walkLetter(letter, {
+    node: (n) => {
+      if (n.type === 'image' && n.data) out.push({ id: `image-${n.id}`, href: imageHref({ ...n, data: n.data }), mediaType: n.data.mediaType, data: n.data.bytes });
+    },
+  }, { notes: false, letterhead: false });
+  return out;
 }
 
 /** Which document each note belongs in: that of its first call; uncalled notes go last. */
@@ -90,7 +107,7 @@ export function markerDocuments(docs: readonly ChapterDocument[]): Map<number, n
 export function buildChapters(input: EpubRenderInput, placements: readonly Placement[]): ChapterDocument[] {
   const { letter, meta, theme } = input;
   const files = theme.data.epub.files;
-  const tree = buildLetterTree(input, { epub: true, decorateRun: runMarkers(placements) });
+  const tree = buildLetterTree(input, { epub: true, decorateRun: runMarkers(placements), imageSrc: (img) => imageHref(img) });
   const placement = noteDocuments(letter);
   const notesFor = (doc: DocumentId): ElementContent[] => {
     const notes = tree.notes((id) => placement.get(id) === doc);

@@ -7,11 +7,12 @@
  * worked around in one place (epub-gen-workarounds.ts) → a reproducible container (zip.ts).
  */
 import { basename } from 'node:path';
+import type { Letter } from '../../model/ast.js';
 import type { Theme } from '../theme.js';
 import type { EpubRenderInput } from '../types.js';
 import { fontFaceCss, webFontFaces } from '../web/fonts.js';
 import { serialize } from '../web/serialize.js';
-import { buildChapters, markerDocuments } from './chapters.js';
+import { buildChapters, imageResources, markerDocuments } from './chapters.js';
 import { runEpubGen, type EpubResource, type EpubTemplates } from './epub-gen-workarounds.js';
 import { buildNavigation } from './navigation.js';
 import { packageMetadata } from './package-metadata.js';
@@ -33,8 +34,8 @@ function templates(theme: Theme): EpubTemplates {
 }
 
 /** The theme's web fonts as files of the book, and the `@font-face` rules that load them. */
-function fonts(theme: Theme): { resources: EpubResource[]; css: string } {
-  const faces = webFontFaces(theme, theme.data.epub.webFonts);
+function fonts(theme: Theme, letter: Letter): { resources: EpubResource[]; css: string } {
+  const faces = webFontFaces(theme, theme.data.epub.webFonts, letter);
   const resources = faces.map((face, i): EpubResource => ({
     id: `font-${i + 1}`,
     href: `fonts/${basename(face.file)}`,
@@ -58,7 +59,7 @@ export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
     pageLabel: (page) => theme.t('pageListItem', { page }),
   });
   const pkg = packageMetadata(letter, meta, theme, { pages: nav.pageList.length, pdfFileName });
-  const font = fonts(theme);
+  const font = fonts(theme, letter);
   const css = [font.css, ...theme.data.epub.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8'))].join('\n\n');
 
   const entries = await runEpubGen({
@@ -80,7 +81,7 @@ export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
       id: c.id,
       ...(c.properties ? { properties: c.properties } : {}),
     })),
-    resources: font.resources,
+    resources: [...font.resources, ...imageResources(letter)],
     templateData: { meta: pkg, nav, ncx },
   });
   return zipEpub(entries, meta.isoDate);

@@ -68,7 +68,7 @@ function printRunningHeader(input: RenderInput): string {
 export function htmlStylesheet(input: RenderInput): string {
   const { theme } = input;
   const settings = theme.data.html;
-  const faces = webFontFaces(theme, settings.webFonts);
+  const faces = webFontFaces(theme, settings.webFonts, input.letter);
   const fonts = fontFaceCss(faces, (f) => `data:font/woff2;base64,${readFileCached(f.file).toString('base64')}`);
   const css = settings.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8').trim()).join('\n\n');
   return [fonts, colorProperties(theme.data.colors), css, printRunningHeader(input)].join('\n') + '\n';
@@ -95,7 +95,11 @@ function pageFrame(theme: Theme): Handlebars.TemplateDelegate<Record<string, unk
 
 export function renderHtml(input: RenderInput): string {
   const { meta, theme } = input;
-  const tree = buildLetterTree(input, { epub: false });
+  const tree = buildLetterTree(input, {
+    epub: false,
+    // One file: pictures travel inside it (the policy allows data: images and nothing else).
+    imageSrc: (img) => `data:${img.data.mediaType};base64,${Buffer.from(img.data.bytes).toString('base64')}`,
+  });
   const notes = tree.notes();
   const letter = [tree.letterhead, tree.reference, tree.body, ...(tree.annex ? [tree.annex] : []), ...(notes ? [notes] : [])];
   const css = htmlStylesheet(input);

@@ -5,6 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Letter, Mark } from '../../model/ast.js';
+import { walkLetter } from '../../model/visit.js';
 import type { Theme, ThemeFonts } from '../theme.js';
 import { readFileCached } from '../../util/read-cached.js';
 
@@ -38,8 +40,14 @@ function packageRule(file: string): string {
   throw new Error(`no @font-face rule for ${name} in the CSS of ${packageDir}: cannot tell its unicode-range and weight`);
 }
 
-export function webFontFaces(theme: Theme, keys: readonly (keyof ThemeFonts)[]): WebFontFace[] {
-  return keys.map((key) => {
+/**
+ * The faces a letter needs of those the style lists: italic faces only when the letter has
+ * emphasis (the text export never has), so a page carries no font it does not use.
+ */
+export function webFontFaces(theme: Theme, keys: readonly (keyof ThemeFonts)[], letter?: Letter): WebFontFace[] {
+  const marks = new Set<Mark>();
+  if (letter) walkLetter(letter, { inline: (i) => { if (i.type === 'text' || i.type === 'link') for (const m of i.marks ?? []) marks.add(m); } });
+  const faces = keys.map((key) => {
     const file = theme.fontPath(key);
     const rule = packageRule(file);
     const range = descriptor(rule, 'unicode-range');
@@ -51,6 +59,7 @@ export function webFontFaces(theme: Theme, keys: readonly (keyof ThemeFonts)[]):
       file,
     };
   });
+  return letter ? faces.filter((f) => f.style !== 'italic' || marks.has('emphasis')) : faces;
 }
 
 /** `@font-face` rules; `src` gives the URL of each file (a data: URI for HTML, a path for EPUB). */

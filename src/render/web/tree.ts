@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
-import type { Block, Inline, Letter, List, ListStyle, Note, NoteKind, Paragraph, QaAnnex, QaPart, Signatory, TextLine } from '../../model/ast.js';
+import type { Block, Image, Inline, Letter, List, ListStyle, Mark, Note, NoteKind, Paragraph, QaAnnex, QaPart, Signatory, Table, TableCell, TextLine } from '../../model/ast.js';
 import type { RunPath } from '../../model/page-starts.js';
 import type { RenderInput } from '../types.js';
 import type { Theme } from '../theme.js';
@@ -21,6 +21,8 @@ export interface TreeOptions {
    * markers in this way, while the tree is built.
    */
   decorateRun?: (id: string, run: RunPath, children: ElementContent[]) => ElementContent[];
+  /** Where an image's picture comes from: a data: URI in the HTML page, a file of the book in the EPUB. */
+  imageSrc: (image: Image & { data: NonNullable<Image['data']> }) => string;
 }
 
 /** The parts of a letter, in reading order, each its own element so a writer can arrange them. */
@@ -39,6 +41,14 @@ const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s<>"]+$/iu;
 
 export function isSafeHref(href: string): boolean {
   return SAFE_HREF.test(href);
+}
+
+/** Wraps inline content in `<strong>`/`<em>` for its marks (strong outside, emphasis inside). */
+function marked(node: ElementContent, marks: readonly Mark[] | undefined): ElementContent {
+  let out = node;
+  if (marks?.includes('emphasis')) out = h('em', out);
+  if (marks?.includes('strong')) out = h('strong', out);
+  return out;
 }
 
 const TYPE_ATTR: Record<ListStyle, string> = {
@@ -97,17 +107,17 @@ class TreeBuilder {
 
   inlines(content: readonly Inline[]): ElementContent[] {
     const out: ElementContent[] = [];
-    const text = (value: string): void => {
+    const push = (node: ElementContent): void => {
       const prev = out.at(-1);
-      if (prev?.type === 'text') prev.value += value;
-      else out.push({ type: 'text', value });
+      if (node.type === 'text' && prev?.type === 'text') prev.value += node.value;
+      else out.push(node);
     };
     for (const node of content) {
-      if (node.type === 'text') text(node.text);
+      if (node.type === 'text') push(marked({ type: 'text', value: node.text }, node.marks));
       else if (node.type === 'link') {
-        if (isSafeHref(node.href)) out.push(h('a', { href: node.href }, node.text));
-        else text(node.text);
-      } else out.push(this.noteRef(node));
+        push(marked(isSafeHref(node.href) ? h('a', { href: node.href }, node.text) : { type: 'text', value: node.text }, node.marks));
+      } else if (node.type === 'break') push(h('br'));
+      else push(this.noteRef(node));
     }
     return out;
   }
@@ -151,8 +161,59 @@ class TreeBuilder {
       case 'list':
         return this.list(b);
       case 'image':
-        return h('p', { className: ['image-placeholder'], id: b.id }, [h('span', { className: ['image-label'] }, `${this.t('image')}:`), ` ${b.alt}`]);
+        return this.image(b);
+      case 'table':
+        return this.table(b);
     }
+  }
+
+  /**
+   * A picture as a figure (its caption below it); decorative ones with `alt=""`. Without a picture
+   * (the text export only names it) the description is published as text.
+   */
+  image(img: Image): Element {
+    if (!img.data) {
+      return h('p', { className: ['image-placeholder'], id: img.id }, [h('span', { className: ['image-label'] }, `${this.t('image')}:`), ` ${img.alt}`]);
+    }
+    const { data } = img;
+    const picture = h('img', {
+      src: this.options.imageSrc({ ...img, data }),
+      alt: img.decorative ? '' : img.alt,
+      width: Math.round(data.widthPt ?? data.width * 0.75),
+      height: Math.round(data.heightPt ?? data.height * 0.75),
+      ...(img.decorative ? { role: 'presentation' } : {}),
+    });
+    return h('figure', { className: ['figure'], id: img.id }, [picture, ...(img.caption ? [h('figcaption', this.inlines(img.caption))] : [])]);
+  }
+
+  private cell(table: Table, row: number, index: number, cell: TableCell): Element {
+    const paragraphs = cell.content.map((p, paragraph) => this.run(table.id, { in: 'cell', row, cell: index, paragraph }, this.inlines(p)));
+    const children: ElementContent[] = paragraphs.length === 1 ? paragraphs[0]! : paragraphs.map((p) => h('p', p));
+    return h(cell.header ? 'th' : 'td', {
+      ...(cell.header && cell.scope ? { scope: cell.scope } : {}),
+      ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
+      ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+    }, children);
+  }
+
+  /**
+   * A data table in a focusable scroll region: at 320 px a wide table scrolls inside its region,
+   * the page does not, and the cells keep their headers (no re-layout that drops table semantics).
+   */
+  table(table: Table): Element {
+    const captionId = `${table.id}-bijschrift`;
+    const rows = table.rows.map((r, i) => h('tr', r.cells.map((c, k) => this.cell(table, i, k, c))));
+    const head = rows.slice(0, table.headerRows);
+    const body = rows.slice(table.headerRows);
+    const element = h('table', { id: table.id, className: ['table'] }, [
+      ...(table.caption ? [h('caption', { id: captionId }, this.inlines(table.caption))] : []),
+      ...(head.length ? [h('thead', head)] : []),
+      h('tbody', body),
+    ]);
+    return h('div', {
+      className: ['table-region'], role: 'region', tabIndex: 0,
+      ...(table.caption ? { ariaLabelledBy: captionId } : { ariaLabel: this.t('table') }),
+    }, element);
   }
 
   signatory(s: Signatory): Element {

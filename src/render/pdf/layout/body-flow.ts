@@ -7,13 +7,14 @@
  * list item's LBody for a call in a list item): a screen reader finishes the sentence, hears the
  * note, and reads on. On paper the note sits at the foot of the same page.
  */
-import type { Block, Inline, List, ListItem, Paragraph, QaAnnex, Signatory } from '../../../model/ast.js';
+import type { Block, Image, Inline, List, ListItem, Paragraph, QaAnnex, Signatory } from '../../../model/ast.js';
 import { inlineText, listItemOffsets, type PageAnchor } from '../../../model/page-starts.js';
 import { ascentIn, type Anchor, type BreakRule, type FlowContext, type FlowLine, type LinePart, type NoteFlow } from './flow-types.js';
 import { inlineSpans, runStyle, textLinesSpans } from './inline-spans.js';
 import type { HeadingSpec, TextSpec } from './layout-config.js';
 import { breakLines, type Line, type Span } from './line-break.js';
 import { placeNote } from './notes-flow.js';
+import { layoutTable } from './table-flow.js';
 import type { StructNode, StructType } from './tags.js';
 
 type Mark = PageAnchor;
@@ -82,15 +83,7 @@ class BodyBuilder {
       if (i === 0) breakBefore = this.nextBreak ?? 'allow';
       else if (opts.keepTogether) breakBefore = 'avoid';
       else breakBefore = i >= body.orphans && n - i >= body.widows ? 'allow' : 'avoid';
-      const notes: string[] = [];
-      for (const part of parts) {
-        for (const piece of part.line.pieces) {
-          if (piece.call && !this.ctx.notes.called.has(piece.call) && this.ctx.notes.byId.has(piece.call)) {
-            this.ctx.notes.called.add(piece.call);
-            notes.push(piece.call);
-          }
-        }
-      }
+      const notes = this.firstCalls(parts);
       const textPart = parts[parts.length - 1];
       let start = opts.mark(i, textPart?.line);
       if (i === 0 && this.pendingStart) {
@@ -117,6 +110,39 @@ class BodyBuilder {
       this.nextGap = opts.keepWithNext.gapAfter;
       this.nextBreak = 'avoid';
     }
+  }
+
+  /** Notes whose first call is in these parts: they start on the page of this line. */
+  private firstCalls(parts: readonly LinePart[]): string[] {
+    const notes: string[] = [];
+    for (const part of parts) {
+      for (const piece of part.line.pieces) {
+        if (piece.call && !this.ctx.notes.called.has(piece.call) && this.ctx.notes.byId.has(piece.call)) {
+          this.ctx.notes.called.add(piece.call);
+          notes.push(piece.call);
+        }
+      }
+    }
+    return notes;
+  }
+
+  /**
+   * Appends lines made elsewhere (table rows, pictures): the first takes the pending gap, break
+   * rule and page start of what came before; every line learns the notes first called in it.
+   */
+  private append(lines: readonly FlowLine[], gap: number): void {
+    lines.forEach((line, i) => {
+      if (i === 0) {
+        line.spaceBefore = this.nextGap ?? gap;
+        if (this.nextBreak) line.breakBefore = this.nextBreak;
+        if (this.pendingStart) line.start = this.pendingStart;
+        this.pendingStart = null;
+        this.nextGap = null;
+        this.nextBreak = null;
+      }
+      line.notes = this.firstCalls(line.parts);
+      this.lines.push(line);
+    });
   }
 
   /** The next block's first line must not start a page (it stays with what precedes it). */
@@ -195,8 +221,15 @@ class BodyBuilder {
           this.list(parent, block, 0, this.listOffsets(block), i === 0 && firstGap !== undefined ? firstGap : this.ctx.layout.list.gapBefore);
           break;
         case 'image':
-          this.image(parent, block.id, block.alt, gap);
+          if (block.data) this.picture(parent, { ...block, data: block.data }, gap);
+          else this.image(parent, block.id, block.alt, gap);
           break;
+        case 'table': {
+          const table = layoutTable(this.ctx, block, parent, this.width);
+          this.append(table.lines, i === 0 && firstGap !== undefined ? firstGap : this.ctx.layout.table.gapBefore);
+          for (const [node, calls] of table.calls) this.notesAfter(node, calls);
+          break;
+        }
       }
     });
   }
@@ -234,6 +267,26 @@ class BodyBuilder {
       this.notesAfter(lbody, calls);
       if (item.children) this.list(lbody, item.children, depth + 1, offsets, layout.list.itemGap, rootId);
     });
+  }
+
+  /**
+   * A picture, scaled to the text width and to part of the page height: a Figure with its
+   * description (its bounding box written when drawn), or an artifact when decorative; the caption
+   * under it as a paragraph of its own.
+   */
+  private picture(parent: StructNode, img: Image & { data: NonNullable<Image['data']> }, gap: number): void {
+    const { layout } = this.ctx;
+    const natural = { width: img.data.widthPt ?? img.data.width * 0.75, height: img.data.heightPt ?? img.data.height * 0.75 };
+    const maxHeight = (layout.body.bottom - layout.body.top) * layout.figure.maxHeightRatio;
+    const scale = Math.min(1, this.width / natural.width, maxHeight / natural.height);
+    const figure = img.decorative || img.alt.trim() === '' ? undefined : parent.add('Figure', { alt: img.alt });
+    const line: FlowLine = {
+      parts: [], height: natural.height * scale, ascent: 0, spaceBefore: 0, breakBefore: 'allow', notes: [], anchors: [],
+      start: at(img.id, 0),
+      picture: { bytes: img.data.bytes, dx: 0, width: natural.width * scale, height: natural.height * scale, ...(figure ? { figure } : {}) },
+    };
+    this.append([line], gap);
+    if (img.caption) this.paragraph(parent, { id: img.id, content: img.caption }, layout.figure.caption, layout.figure.gapAfterPicture);
   }
 
   private image(parent: StructNode, id: string, alt: string, gap: number): void {

@@ -11,6 +11,26 @@ import type { StructNode } from './tags.js';
 export interface LinePart {
   dx: number;
   line: Line;
+  /** Baseline below the flow line's top, when not the line's own (text in table cells). */
+  dy?: number;
+}
+
+/** A rectangle relative to a flow line's top left (table cell borders): a layout artifact. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A picture drawn in a flow line: tagged as its Figure, or an artifact when decorative. */
+export interface PictureDraw {
+  bytes: Uint8Array;
+  dx: number;
+  width: number;
+  height: number;
+  /** The Figure element (its bounding box is recorded when drawn); absent: decorative. */
+  figure?: StructNode;
 }
 
 export interface Anchor {
@@ -42,6 +62,16 @@ export interface FlowLine {
   anchors: Anchor[];
   /** A thin bar left of the line (image descriptions), drawn as a layout artifact. */
   bar?: boolean;
+  /** Cell borders. */
+  boxes?: { boxes: Box[]; width: number; color: string };
+  picture?: PictureDraw;
+  /**
+   * Lines to repeat at the top of a page this line starts (a table's header rows), drawn as
+   * pagination artifacts: the tagged header is the one on the table's first page.
+   */
+  repeatHeader?: FlowLine[];
+  /** Drawn as an artifact, not tagged (a repeated header). */
+  artifact?: boolean;
 }
 
 /** A line at a fixed place on a page (letterhead, reference column, running header). */

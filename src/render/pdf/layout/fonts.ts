@@ -26,7 +26,7 @@ export interface Face {
   runs: Record<string, fontkit.GlyphRun>;
 }
 
-const FACE_KEYS: readonly FaceKey[] = ['regular', 'italic', 'semibold', 'bold', 'fallback', 'fallbackBold'];
+const FACE_KEYS: readonly FaceKey[] = ['regular', 'italic', 'semibold', 'bold', 'boldItalic', 'fallback', 'fallbackBold'];
 
 const parsed = new Map<string, fontkit.Font>();
 
@@ -104,7 +104,7 @@ export class FontSet {
 
   private pick(role: FontRole, cluster: string, context: string): { face: Face; text: string } | null {
     const primary = this.faces[role];
-    const fallback = this.faces[role === 'bold' || role === 'semibold' ? 'fallbackBold' : 'fallback'];
+    const fallback = this.faces[role === 'bold' || role === 'semibold' || role === 'boldItalic' ? 'fallbackBold' : 'fallback'];
     const chars = [...cluster].filter((c) => c !== '\ufeff' && c !== '\ufffe');
     if (chars.length === 0) return null;
     const covers = (face: Face, cs: string[]): boolean => cs.every((c) => face.font.hasGlyphForCodePoint(c.codePointAt(0)!));

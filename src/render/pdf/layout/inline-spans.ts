@@ -3,40 +3,49 @@
  * the way: a web address becomes a `Link` (with its annotation), a note call a
  * `Reference > Link` pointing at the note's named destination.
  */
-import type { Inline, TextLine } from '../../../model/ast.js';
+import type { Inline, Mark, TextLine } from '../../../model/ast.js';
 import type { FlowContext } from './flow-types.js';
-import type { TextSpec } from './layout-config.js';
+import type { FontRole, TextSpec } from './layout-config.js';
 import type { LinkTarget, RunStyle, Span } from './line-break.js';
 import type { Slot, StructNode } from './tags.js';
 
 const styleCache = new WeakMap<FlowContext, Map<string, RunStyle>>();
 
+/** The face for text in `role` with Word's emphasis: bold and italic combine into bold italic. */
+export function markedRole(role: FontRole, marks: readonly Mark[] | undefined): FontRole {
+  if (!marks?.length) return role;
+  const bold = marks.includes('strong') || role === 'bold' || role === 'semibold' || role === 'boldItalic';
+  const italic = marks.includes('emphasis') || role === 'italic' || role === 'boldItalic';
+  return bold && italic ? 'boldItalic' : bold ? (role === 'semibold' ? 'semibold' : 'bold') : italic ? 'italic' : role;
+}
+
 /**
  * One shared style object per distinct look: the line breaker merges neighbouring text into one
  * drawn piece only when the style object is the same.
  */
-export function runStyle(ctx: FlowContext, spec: TextSpec, variant: 'plain' | 'link' | 'call' = 'plain'): RunStyle {
+export function runStyle(ctx: FlowContext, spec: TextSpec, variant: 'plain' | 'link' | 'call' = 'plain', marks?: readonly Mark[]): RunStyle {
   let cache = styleCache.get(ctx);
   if (!cache) {
     cache = new Map();
     styleCache.set(ctx, cache);
   }
-  const key = `${spec.font}|${spec.size}|${spec.color}|${variant}`;
+  const role = markedRole(spec.font, marks);
+  const key = `${role}|${spec.size}|${spec.color}|${variant}`;
   let style = cache.get(key);
   if (!style) {
     const { layout } = ctx;
     if (variant === 'link') {
-      style = { role: spec.font, size: spec.size, color: layout.colors.link, rise: 0, underline: layout.links.underline };
+      style = { role, size: spec.size, color: layout.colors.link, rise: 0, underline: layout.links.underline };
     } else if (variant === 'call') {
       style = {
-        role: spec.font,
+        role,
         size: spec.size * layout.noteCall.sizeRatio,
         color: spec.color,
         rise: spec.size * layout.noteCall.riseRatio,
         underline: false,
       };
     } else {
-      style = { role: spec.font, size: spec.size, color: spec.color, rise: 0, underline: false };
+      style = { role, size: spec.size, color: spec.color, rise: 0, underline: false };
     }
     cache.set(key, style);
   }
@@ -75,10 +84,15 @@ export function inlineSpans(ctx: FlowContext, content: readonly Inline[], owner:
   const calls: string[] = [];
   for (const node of content) {
     if (node.type === 'text') {
-      if (node.text.length > 0) spans.push({ text: node.text, style: runStyle(ctx, spec), slot: cursor.text() });
+      if (node.text.length > 0) spans.push({ text: node.text, style: runStyle(ctx, spec, 'plain', node.marks), slot: cursor.text() });
+    } else if (node.type === 'break') {
+      // Drawn as nothing; the tagged text keeps it as a line end (one character, as in the model).
+      spans.push({ text: '\n', style: runStyle(ctx, spec), slot: cursor.text(), hardBreak: true });
     } else if (node.type === 'link') {
       const link = cursor.child('Link');
-      spans.push({ text: node.text, style: runStyle(ctx, spec, 'link'), slot: link.slot(), link: linkTarget(ctx, node.href), url: true });
+      // A bare address may wrap at its punctuation; a Word hyperlink's words wrap like words.
+      const url = /^(?:https?:|www\.|mailto:)|@|\//iu.test(node.text);
+      spans.push({ text: node.text, style: runStyle(ctx, spec, 'link', node.marks), slot: link.slot(), link: linkTarget(ctx, node.href), ...(url ? { url } : {}) });
     } else {
       // Readers resolve every call (model/ast.ts): a call without its note is a bug, not a variant.
       const note = ctx.notes.byId.get(node.noteId);

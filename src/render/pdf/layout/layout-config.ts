@@ -4,7 +4,7 @@
  */
 import type { Theme } from '../../theme.js';
 
-export type FontRole = 'regular' | 'italic' | 'semibold' | 'bold';
+export type FontRole = 'regular' | 'italic' | 'semibold' | 'bold' | 'boldItalic';
 
 const MM = 72 / 25.4;
 
@@ -71,6 +71,10 @@ export interface PdfLayout {
   headings: Record<'h2' | 'h3' | 'h4', HeadingSpec>;
   annex: { title: TextSpec; gapAfterTitle: number; label: TextSpec; partGap: number };
   list: { indent: number; bullet: string; gapBefore: number; itemGap: number };
+  /** Tables: cell text, padding, rules; the header cells in `headerFont`; the caption above. */
+  table: { text: TextSpec; headerFont: FontRole; caption: TextSpec; padding: number; ruleWidth: number; gapBefore: number; ruleColor: string };
+  /** Pictures: at most this share of the text area's height; caption under them. */
+  figure: { maxHeightRatio: number; caption: TextSpec; gapAfterPicture: number };
   image: { text: TextSpec; padding: number; ruleWidth: number };
   noteCall: { sizeRatio: number; riseRatio: number };
   footnotes: TextSpec & {
@@ -149,8 +153,8 @@ class Reader {
 
   font(key: string): FontRole {
     const value = this.str(key);
-    if (value !== 'regular' && value !== 'italic' && value !== 'semibold' && value !== 'bold') {
-      throw new Error(`${this.file}: "${this.path}${key}" must be regular, italic, semibold or bold`);
+    if (value !== 'regular' && value !== 'italic' && value !== 'semibold' && value !== 'bold' && value !== 'boldItalic') {
+      throw new Error(`${this.file}: "${this.path}${key}" must be regular, italic, semibold, bold or boldItalic`);
     }
     return value;
   }
@@ -211,6 +215,8 @@ function readLayout(root: Reader, theme: Theme): PdfLayout {
   const ax = root.at('annex');
   const list = root.at('list');
   const img = root.at('image');
+  const tb = root.at('table');
+  const fg = root.at('figure');
   const call = root.at('noteCall');
   const fn = root.at('footnotes');
   const sig = root.at('signature');
@@ -274,6 +280,20 @@ function readLayout(root: Reader, theme: Theme): PdfLayout {
       partGap: ax.num('partGapPt'),
     },
     list: { indent: list.mm('indentMm'), bullet: list.str('bullet'), gapBefore: list.num('gapBeforePt'), itemGap: list.num('itemGapPt') },
+    table: {
+      text: spec(tb),
+      headerFont: tb.font('headerFont'),
+      caption: spec(tb, 'captionFont'),
+      padding: tb.num('paddingPt'),
+      ruleWidth: tb.num('ruleWidthPt'),
+      gapBefore: tb.num('gapBeforePt'),
+      ruleColor: colors.rule,
+    },
+    figure: {
+      maxHeightRatio: fg.num('maxHeightRatio'),
+      caption: { ...spec(fg, 'captionFont'), color: colors.muted },
+      gapAfterPicture: fg.num('gapAfterPicturePt'),
+    },
     image: {
       text: { font: img.font('font'), size: body.num('sizePt'), leading: body.num('leadingPt'), color: colors.muted },
       padding: img.num('paddingPt'),

@@ -38,6 +38,8 @@ export interface Span {
   url?: boolean;
   /** The id of the note this span calls (a note call's label). */
   call?: string;
+  /** A line break (`\n`): the line ends after it, whatever space is left. */
+  hardBreak?: boolean;
 }
 
 export interface Piece {
@@ -76,6 +78,8 @@ interface Cluster {
   space: boolean;
   shy: boolean;
   breakAfter: boolean;
+  /** A forced line end (a line break in the text). */
+  forced: boolean;
 }
 
 const EPS = 0.01;
@@ -135,9 +139,40 @@ export function breakLines(spans: readonly Span[], maxWidth: number, fonts: Font
     }
     hasContent = true;
     wordStart = wordEnd;
+    if (clusters[i]!.forced && i < clusters.length - 1) {
+      lines.push([lineStart, wordEnd]);
+      lineStart = wordEnd;
+      lineWidth = 0;
+      hasContent = false;
+    }
   }
   if (lineStart < clusters.length) lines.push([lineStart, clusters.length]);
   return lines.map(([s, e]) => buildLine(clusters, spans, fonts, s, e));
+}
+
+/**
+ * The width of the widest piece that cannot be broken (a word, or an address between its break
+ * chances): what a table column needs at least so that no word is cut.
+ */
+export function minContentWidth(spans: readonly Span[], fonts: FontSet, context: string): number {
+  const clusters = toClusters(spans, fonts, context);
+  preshapeRuns(clusters);
+  markBreaks(clusters, spans);
+  let widest = 0;
+  let start = 0;
+  for (let i = 0; i < clusters.length; i++) {
+    if (!clusters[i]!.breakAfter && i < clusters.length - 1) continue;
+    let end = i + 1;
+    while (end > start && clusters[end - 1]!.space) end--;
+    widest = Math.max(widest, measure(clusters, spans, fonts, start, end));
+    start = i + 1;
+  }
+  return widest;
+}
+
+/** The width of the text set on one line, line breaks in the text excepted (its widest line). */
+export function maxContentWidth(spans: readonly Span[], fonts: FontSet, context: string): number {
+  return Math.max(0, ...breakLines(spans, Number.MAX_SAFE_INTEGER, fonts, context).map((l) => l.width));
 }
 
 function toClusters(spans: readonly Span[], fonts: FontSet, context: string): Cluster[] {
@@ -150,7 +185,8 @@ function toClusters(spans: readonly Span[], fonts: FontSet, context: string): Cl
       const whitespace = segment === ' ' || segment === '\t' || segment === '\n' || segment === '\r' || segment === '\r\n';
       if (whitespace) {
         const picked = fonts.faceFor(span.style.role, ' ', context);
-        out.push({ span: index, start, end, text: ' ', face: picked?.face ?? null, raw: segment, space: true, shy: false, breakAfter: false });
+        const forced = span.hardBreak === true;
+        out.push({ span: index, start, end, text: ' ', face: picked?.face ?? null, raw: segment, space: true, shy: false, breakAfter: forced, forced });
         continue;
       }
       const picked = fonts.faceFor(span.style.role, segment, `${context}: …${span.text.slice(Math.max(0, at - 20), at + 20)}…`);
@@ -164,6 +200,7 @@ function toClusters(spans: readonly Span[], fonts: FontSet, context: string): Cl
         space: false,
         shy: segment === '\u00ad',
         breakAfter: false,
+        forced: false,
       });
     }
     offset += span.text.length;
@@ -192,8 +229,10 @@ function markBreaks(clusters: Cluster[], spans: readonly Span[]): void {
     const next = clusters[i + 1]!;
     const prev = i > 0 ? clusters[i - 1] : undefined;
     const raw = c.raw;
-    if (c.space) {
-      c.breakAfter = !next.space;
+    if (c.forced) {
+      c.breakAfter = true;
+    } else if (c.space) {
+      c.breakAfter = !next.space || next.forced;
     } else if (c.shy || raw === '\u200b') {
       c.breakAfter = true;
     } else if ((raw === '-' || raw === '\u2010') && prev && LETTER.test(prev.raw) && LETTER.test(next.raw)) {

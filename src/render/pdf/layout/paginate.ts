@@ -75,9 +75,11 @@ export function paginate(input: PaginateInput): PageLayout[] {
       return input.footOverhead + heightOf(parts);
     };
 
+    // A table row that opens the page brings its table's header rows along (drawn as artifacts).
+    const header = i < lines.length ? (lines[i]!.repeatHeader ?? []) : [];
     // Longest run of lines that fits, up to the next forced break.
     let k = i;
-    let bodyH = 0;
+    let bodyH = heightOf(header);
     const notes = [...forced];
     while (k < lines.length) {
       const line = lines[k]!;
@@ -102,12 +104,12 @@ export function paginate(input: PaginateInput): PageLayout[] {
 
     const body: PlacedFlowLine[] = [];
     let y = top;
-    for (let j = i; j < end; j++) {
-      const line = lines[j]!;
-      if (j > i) y += line.spaceBefore;
+    const placed = end > i ? [...header, ...lines.slice(i, end)] : [];
+    placed.forEach((line, n) => {
+      if (n > 0) y += line.spaceBefore;
       body.push({ line, top: y });
       y += line.height;
-    }
+    });
 
     // Footnotes: what was carried over, then the notes called on this page, as far as they fit.
     const called: string[] = [...forced];
@@ -139,7 +141,7 @@ export function paginate(input: PaginateInput): PageLayout[] {
       });
     }
 
-    const first = body[0]?.line.start;
+    const first = body.find((b) => !b.line.artifact)?.line.start;
     pages.push({
       index,
       body,

@@ -31,6 +31,13 @@ export type StructType =
   | 'Reference'
   | 'Link'
   | 'Figure'
+  | 'Caption'
+  | 'Table'
+  | 'THead'
+  | 'TBody'
+  | 'TR'
+  | 'TH'
+  | 'TD'
   | 'Span';
 
 export interface StructAttrs {
@@ -42,6 +49,13 @@ export interface StructAttrs {
   title?: string;
   /** List numbering attribute (`/A << /O /List /ListNumbering … >>`). */
   listNumbering?: 'None' | 'Disc' | 'Decimal' | 'LowerAlpha' | 'UpperAlpha' | 'LowerRoman';
+  /** Table attributes of a cell (`/A << /O /Table /Scope … /RowSpan … /ColSpan … >>`). */
+  table?: { scope?: 'Column' | 'Row'; rowSpan?: number; colSpan?: number };
+  /**
+   * Layout bounding box of a Figure in PDF user space (`/A << /O /Layout /BBox […] >>`), set
+   * when it is drawn.
+   */
+  bbox?: [number, number, number, number];
 }
 
 /** Where a piece of marked content or an annotation landed. */

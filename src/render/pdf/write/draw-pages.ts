@@ -59,8 +59,28 @@ function drawFlowLine(ctx: FlowContext, painter: TaggedPainter, line: FlowLine, 
     const { ruleWidth } = ctx.layout.image;
     painter.artifact({ type: 'Layout' }, () => painter.vLine(left + ruleWidth / 2, top, top + line.height, ruleWidth, ctx.layout.colors.rule));
   }
-  const baseline = top + line.ascent;
-  for (const part of line.parts) painter.line(part.line, left + part.dx, baseline);
+  if (line.boxes) {
+    const { boxes, width, color } = line.boxes;
+    painter.artifact({ type: 'Layout' }, () => {
+      for (const b of boxes) painter.strokeRect(left + b.x, top + b.y, b.width, b.height, width, color);
+    });
+  }
+  if (line.picture) {
+    const pic = line.picture;
+    const draw = (): void => painter.image(pic.bytes, left + pic.dx, top, pic.width, pic.height);
+    if (pic.figure) {
+      painter.tagged(pic.figure.slot(), draw);
+      pic.figure.attrs.bbox = painter.userSpaceBox(left + pic.dx, top, pic.width, pic.height);
+    } else {
+      painter.artifact({ type: 'Layout' }, draw);
+    }
+  }
+  for (const part of line.parts) {
+    const baseline = top + (part.dy ?? line.ascent);
+    // A repeated table header is the same text again: an artifact, read once from the first page.
+    if (line.artifact) painter.artifactLine(part.line, left + part.dx, baseline, { type: 'Pagination', subtype: 'Header' });
+    else painter.line(part.line, left + part.dx, baseline);
+  }
 }
 
 /**

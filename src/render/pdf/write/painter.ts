@@ -185,6 +185,23 @@ export class TaggedPainter {
     this.doc.lineWidth(thickness).strokeColor(color).moveTo(x, y1).lineTo(x, y2).stroke();
   }
 
+  strokeRect(x: number, y: number, w: number, h: number, thickness: number, color: string): void {
+    if (!this.open) throw new Error('PDF painter: painting outside marked content');
+    this.doc.lineWidth(thickness).strokeColor(color).rect(x, y, w, h).stroke();
+  }
+
+  /** A picture (PNG or JPEG) in the box given in top-down page coordinates. */
+  image(bytes: Uint8Array, x: number, y: number, w: number, h: number): void {
+    if (!this.open) throw new Error('PDF painter: painting outside marked content');
+    this.doc.image(Buffer.from(bytes), x, y, { width: w, height: h });
+  }
+
+  /** A box given top-down (as the layout works) in PDF user space: `[left, bottom, right, top]`. */
+  userSpaceBox(x: number, y: number, w: number, h: number): [number, number, number, number] {
+    const height = this.size[1];
+    return [x, height - (y + h), x + w, height - y].map((v) => Math.round(v * 100) / 100) as [number, number, number, number];
+  }
+
   namedDestination(name: string, x: number, top: number): void {
     this.doc.addNamedDestination(name, 'XYZ', x, top, null);
   }

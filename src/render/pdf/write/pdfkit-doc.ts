@@ -102,6 +102,8 @@ export interface PdfKitDoc {
   lineTo(x: number, y: number): this;
   fill(color?: string): this;
   stroke(color?: string): this;
+  /** Draws a PNG or JPEG (an image XObject) into the box; the same bytes are embedded once per document. */
+  image(src: Buffer, x: number, y: number, options: { width: number; height: number }): this;
 
   link(x: number, y: number, w: number, h: number, url: string, options: Record<string, unknown>): this;
   goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown>): this;

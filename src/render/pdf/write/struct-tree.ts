@@ -25,6 +25,16 @@ export function writeStructTree(doc: PdfKitDoc, root: StructNode): void {
     if (node.attrs.title !== undefined) data.T = new String(node.attrs.title);
     if (node.attrs.alt !== undefined) data.Alt = new String(node.attrs.alt);
     if (node.attrs.listNumbering !== undefined) data.A = { O: 'List', ListNumbering: node.attrs.listNumbering };
+    const cell = node.attrs.table;
+    if (cell) {
+      data.A = {
+        O: 'Table',
+        ...(cell.scope ? { Scope: cell.scope } : {}),
+        ...(cell.rowSpan && cell.rowSpan > 1 ? { RowSpan: cell.rowSpan } : {}),
+        ...(cell.colSpan && cell.colSpan > 1 ? { ColSpan: cell.colSpan } : {}),
+      };
+    }
+    if (node.attrs.bbox) data.A = { O: 'Layout', BBox: node.attrs.bbox };
 
     const firstMark = firstOwnMark(node);
     const pg = firstMark?.page;
