@@ -304,4 +304,20 @@ export interface LetterMetadata {
   dateText: string;
   ourReference?: string;
   description: string;
+  /** What the publications may say about their accessibility, and no more. */
+  accessibility: AccessibilityClaim;
+}
+
+/**
+ * The accessibility statement of a publication: who stands behind it, which automated checks the
+ * build runs on every output, and whether a person has evaluated it. Conformance to WCAG is
+ * claimed only after a manual evaluation; automated checks alone never justify it.
+ */
+export interface AccessibilityClaim {
+  /** The organisation responsible for the statement: the sender, unless the user names another. */
+  certifier: string;
+  /** Whether this build checks every output (false with `--no-check`). */
+  checked: boolean;
+  /** A person evaluated the publication against WCAG 2.2 AA (declared by the user). */
+  manualReview: boolean;
 }

@@ -3,13 +3,14 @@
  * writer sees it:
  *  - heading levels: the Betreft line is 1; a heading may go down any number of levels but up only
  *    one at a time, within 2…6; the annex is always headed (its title or a generic one) at 2, its
- *    question/answer labels at 3, headings inside them below;
+ *    question labels at 3, the label of the answer to them at 4, headings inside them below;
  *  - note order: Word footnotes first, by number, then source references, by number (readers hand
  *    them over in any order).
  * HTML, EPUB and the PDF tags all publish these levels as they are. Idempotent: finishing a
  * finished letter changes nothing.
  */
 import type { Block, Letter, Note } from './ast.js';
+import { qaGroups } from './qa.js';
 
 const MAX_LEVEL = 6;
 
@@ -35,10 +36,13 @@ export function finishLetter(letter: Letter): Letter {
     annex.level = 2;
     // The intro's headings sit under the annex heading; a part's under its label.
     closeGaps(annex.intro, annex.level, annex.level + 1);
-    for (const part of annex.parts) {
-      part.level = annex.level + 1;
-      closeGaps(part.content, part.level, part.level + 1);
+    // A question and its answer are one section: the question's label heads it, the answer's
+    // label sits one level below, so navigation by headings reaches each answer under its question.
+    for (const group of qaGroups(annex)) {
+      for (const q of group.questions) q.level = annex.level + 1;
+      if (group.answer) group.answer.level = group.questions.length ? annex.level + 2 : annex.level + 1;
     }
+    for (const part of annex.parts) closeGaps(part.content, part.level, part.level + 1);
   }
   letter.notes.sort(noteOrder);
   return letter;

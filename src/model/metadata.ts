@@ -21,7 +21,13 @@ export function publicationDate(letter: Letter, env: NodeJS.ProcessEnv = process
  */
 export type Phrase = (key: 'description' | 'descriptionAnswers', values: Record<string, string | number>) => string;
 
-export function letterMetadata(letter: Letter, phrase: Phrase, env: NodeJS.ProcessEnv = process.env): LetterMetadata {
+export interface ClaimOptions {
+  checked: boolean;
+  certifier?: string;
+  manualReview?: boolean;
+}
+
+export function letterMetadata(letter: Letter, phrase: Phrase, claim: ClaimOptions = { checked: true }, env: NodeJS.ProcessEnv = process.env): LetterMetadata {
   const ours = letter.fields.find((f) => f.kind === 'ourReference');
   const title = letter.subject.text;
   const author = letter.sender.organisation.text;
@@ -37,5 +43,6 @@ export function letterMetadata(letter: Letter, phrase: Phrase, env: NodeJS.Proce
     ...(ours?.values[0] ? { ourReference: ours.values[0].text } : {}),
     // An empty date or addressee must not leave ", ." or double spaces behind (no-break spaces stay).
     description: description.replace(/ +,/gu, ',').replace(/, *\./gu, '.').replace(/\.\.+/gu, '.').replace(/ {2,}/gu, ' ').trim(),
+    accessibility: { certifier: claim.certifier?.trim() || author, checked: claim.checked, manualReview: claim.manualReview ?? false },
   };
 }

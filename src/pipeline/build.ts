@@ -28,6 +28,10 @@ export interface BuildOptions {
   formats: readonly OutputFormat[];
   check: boolean;
   theme?: string;
+  /** The organisation behind the accessibility statement (default: the letter's sender). */
+  certifier?: string;
+  /** A person has evaluated the publications against WCAG 2.2 AA. */
+  manualReview?: boolean;
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -95,7 +99,11 @@ async function publish(inputPath: string, rendered: Rendered, options: BuildOpti
 export async function buildLetter(inputPath: string, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
   let rendered: Rendered;
   try {
-    rendered = await renderLetter(inputPath, options.formats, options.theme);
+    rendered = await renderLetter(inputPath, {
+      formats: options.formats,
+      ...(options.theme ? { theme: options.theme } : {}),
+      claim: { checked: options.check, ...(options.certifier ? { certifier: options.certifier } : {}), manualReview: options.manualReview ?? false },
+    });
   } catch (err) {
     if (err instanceof InputError) {
       await removeStale(options.outDir, stemOf(inputPath));

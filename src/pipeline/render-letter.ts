@@ -7,7 +7,7 @@ import { checkDocument } from '../check/document/index.js';
 import type { Finding } from '../check/types.js';
 import { FORMATS, type OutputFormat } from '../formats.js';
 import type { Letter } from '../model/ast.js';
-import { letterMetadata } from '../model/metadata.js';
+import { letterMetadata, type ClaimOptions } from '../model/metadata.js';
 import { readLetter } from '../readers/index.js';
 import type { Diagnostic } from '../readers/shared/diagnostics.js';
 import { makePrintLayout } from '../render/print-layout.js';
@@ -30,11 +30,19 @@ export interface Rendered {
   files: RenderedFile[];
 }
 
-export async function renderLetter(inputPath: string, formats: readonly OutputFormat[], themeName?: string): Promise<Rendered> {
+export interface RenderOptions {
+  formats: readonly OutputFormat[];
+  theme?: string;
+  /** What the publications may say about their accessibility (see `AccessibilityClaim`). */
+  claim: ClaimOptions;
+}
+
+export async function renderLetter(inputPath: string, options: RenderOptions): Promise<Rendered> {
+  const { formats } = options;
   const { letter, warnings } = await readLetter(inputPath);
   const document = checkDocument(letter);
-  const theme = loadTheme(themeName);
-  const input: RenderInput = { letter, meta: letterMetadata(letter, theme.t), theme };
+  const theme = loadTheme(options.theme);
+  const input: RenderInput = { letter, meta: letterMetadata(letter, theme.t, options.claim), theme };
   const stem = letter.source.stem;
   const wanted = FORMATS.filter((f) => formats.includes(f.format));
   const printLayout = wanted.some((f) => f.needsPrintLayout) ? await makePrintLayout(input) : undefined;

@@ -51,6 +51,8 @@ export interface ThemeData {
   colors: Record<'band' | 'logoDark' | 'accent' | 'sky' | 'text' | 'muted' | 'rule' | 'background', string>;
   /** Package specifiers (`pkg/path/file.ttf`), resolved with `Theme.fontPath`. */
   fonts: ThemeFonts;
+  /** Markers of bulleted lists by nesting level (deeper levels repeat the last), in every format. */
+  lists: { bullets: string[] };
   html: WebSettings;
   epub: WebSettings & { files: { letter: string; annex: string } };
   /** Strings that differ from the language's strings file. */
@@ -181,6 +183,13 @@ export function loadTheme(name: string = DEFAULT_THEME): Theme {
   };
   cache.set(name, theme);
   return theme;
+}
+
+/** The bullet of a list at nesting `depth` (0 = outermost). */
+export function bulletAt(theme: Theme, depth: number): string {
+  const bullets = theme.data.lists.bullets;
+  if (bullets.length === 0) throw new ThemeError(`house style ${theme.name}: lists.bullets is empty`);
+  return bullets[Math.min(depth, bullets.length - 1)]!;
 }
 
 /** The installed house styles (folders of `templates/` with a theme.json, `_base` excluded), by name. */

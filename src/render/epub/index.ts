@@ -12,6 +12,7 @@ import type { Theme } from '../theme.js';
 import type { EpubRenderInput } from '../types.js';
 import { fontFaceCss, webFontFaces } from '../web/fonts.js';
 import { serialize } from '../web/serialize.js';
+import { bulletCss } from '../web/tree.js';
 import { buildChapters, imageResources, markerDocuments } from './chapters.js';
 import { runEpubGen, type EpubResource, type EpubTemplates } from './epub-gen-workarounds.js';
 import { buildNavigation } from './navigation.js';
@@ -60,7 +61,7 @@ export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
   });
   const pkg = packageMetadata(letter, meta, theme, { pages: nav.pageList.length, pdfFileName });
   const font = fonts(theme, letter);
-  const css = [font.css, ...theme.data.epub.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8'))].join('\n\n');
+  const css = [font.css, bulletCss(theme), ...theme.data.epub.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8'))].join('\n\n');
 
   const entries = await runEpubGen({
     identifier: pkg.identifier,

@@ -6,6 +6,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
+import { uniqueLabels } from '../outline.js';
 import { NOTES_ID } from '../web/tree.js';
 import { idOf, idsIn } from '../web/tree-ops.js';
 import type { ChapterDocument } from './chapters.js';
@@ -70,8 +71,7 @@ function positionOf(chapters: readonly ChapterDocument[], idLists: readonly stri
 
 /** Heading text as a table of contents shows it: note calls left out, whitespace collapsed. */
 function headingLabel(heading: Element): string {
-  const label = heading.data && 'navLabel' in heading.data ? heading.data.navLabel : undefined;
-  if (typeof label === 'string') return label;
+  if (heading.data?.navLabel !== undefined) return heading.data.navLabel;
   const text = (node: ElementContent): string => {
     if (node.type === 'text') return node.value;
     if (node.type !== 'element' || node.properties.role === 'doc-noteref') return '';
@@ -113,6 +113,12 @@ export function buildNavigation(
       depth = Math.max(depth, stack.length);
     }
   }
+
+  // A reader picks an entry by its text: no two may read the same.
+  const entries: TocEntry[] = [];
+  const collect = (list: TocEntry[]): void => list.forEach((e) => { entries.push(e); collect(e.children); });
+  collect(toc);
+  uniqueLabels(entries.map((e) => e.label)).forEach((label, i) => { entries[i]!.label = label; });
 
   const pageList: PageListEntry[] = [...placements]
     .sort((a, b) => a.page - b.page)

@@ -13,6 +13,16 @@ export function modifiedTimestamp(isoDate: string): string {
   return `${isoDate}T00:00:00Z`;
 }
 
+/** What the book is, then what was checked and what was not: never more than was done. */
+export function accessibilitySummary(meta: LetterMetadata, theme: Theme): string {
+  const claim = meta.accessibility;
+  return [
+    theme.t('accessibilitySummary'),
+    theme.t(claim.checked ? 'a11yChecked' : 'a11yNotChecked', { certifier: claim.certifier }),
+    theme.t(claim.manualReview ? 'a11yReviewed' : 'a11yNotReviewed'),
+  ].join(' ');
+}
+
 export interface PackageMetadata {
   /** `urn:rijkspers:<our reference or file stem>`: stable for a letter, different between letters. */
   identifier: string;
@@ -32,8 +42,9 @@ export interface PackageMetadata {
   accessibilityFeatures: string[];
   accessibilityHazard: string[];
   accessibilitySummary: string;
-  conformsTo: string;
-  certifiedBy: string;
+  /** Claimed only after a manual evaluation (`AccessibilityClaim`). */
+  conformsTo?: string;
+  certifiedBy?: string;
 }
 
 /**
@@ -58,6 +69,7 @@ export function packageMetadata(
   pagination: { pages: number; pdfFileName: string },
 ): PackageMetadata {
   const paged = pagination.pages > 0;
+  const claim = meta.accessibility;
   return {
     identifier: epubIdentifier(letter, meta),
     title: meta.title,
@@ -78,8 +90,9 @@ export function packageMetadata(
       ...(paged ? ['printPageNumbers', 'pageNavigation'] : []),
     ],
     accessibilityHazard: ['none'],
-    accessibilitySummary: theme.t('accessibilitySummary'),
-    conformsTo: CONFORMS_TO,
-    certifiedBy: theme.t('certifiedBy'),
+    accessibilitySummary: accessibilitySummary(meta, theme),
+    // The organisation stands behind what the summary says; conformance only after a person checked.
+    ...(claim.checked || claim.manualReview ? { certifiedBy: claim.certifier } : {}),
+    ...(claim.manualReview ? { conformsTo: CONFORMS_TO } : {}),
   };
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { RenderInput } from '../types.js';
-import { buildLetterTree } from '../web/tree.js';
+import { bulletCss, buildLetterTree } from '../web/tree.js';
 import { serialize } from '../web/serialize.js';
 import { fontFaceCss, webFontFaces } from '../web/fonts.js';
 import { readFileCached } from '../../util/read-cached.js';
@@ -71,7 +71,7 @@ export function htmlStylesheet(input: RenderInput): string {
   const faces = webFontFaces(theme, settings.webFonts, input.letter);
   const fonts = fontFaceCss(faces, (f) => `data:font/woff2;base64,${readFileCached(f.file).toString('base64')}`);
   const css = settings.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8').trim()).join('\n\n');
-  return [fonts, colorProperties(theme.data.colors), css, printRunningHeader(input)].join('\n') + '\n';
+  return [fonts, colorProperties(theme.data.colors), bulletCss(theme), css, printRunningHeader(input)].join('\n') + '\n';
 }
 
 /** The page may load nothing but its own inline style and data: fonts/images; no script at all. */

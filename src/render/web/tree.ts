@@ -9,8 +9,17 @@ import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
 import type { Block, Image, Inline, Letter, List, ListStyle, Mark, Note, NoteKind, Paragraph, QaAnnex, QaPart, Signatory, Table, TableCell, TextLine } from '../../model/ast.js';
 import type { RunPath } from '../../model/page-starts.js';
+import { qaGroups } from '../../model/qa.js';
+import { qaPartNames, type PartNames } from '../outline.js';
 import type { RenderInput } from '../types.js';
 import type { Theme } from '../theme.js';
+
+declare module 'hast' {
+  interface ElementData {
+    /** What a table of contents calls this heading, when not its text (`outline.ts`). */
+    navLabel?: string;
+  }
+}
 
 export interface TreeOptions {
   /** Add `epub:type` next to the ARIA roles (EPUB content documents). */
@@ -55,9 +64,18 @@ const TYPE_ATTR: Record<ListStyle, string> = {
   bullet: '', decimal: '1', 'lower-alpha': 'a', 'upper-alpha': 'A', 'lower-roman': 'i',
 };
 
-function listClass(style: ListStyle, suffix: string, marker: string): string[] {
-  if (style === 'bullet') return [/^[-–—]$/u.test(marker) ? 'list-dash' : 'list-disc'];
+/** Bullets by nesting level (`bulletCss`); numbered lists by their style and suffix. */
+function listClass(style: ListStyle, suffix: string, depth: number): string[] {
+  if (style === 'bullet') return ['list-bullet', `list-level-${depth + 1}`];
   return [`list-${style}`, ...(suffix === ')' ? ['list-paren'] : [])];
+}
+
+/** The house style's bullets per level as CSS, for the HTML page and the EPUB stylesheet. */
+export function bulletCss(theme: Theme): string {
+  const escape = (text: string): string => [...text].map((c) => `\\${c.codePointAt(0)!.toString(16)} `).join('').trimEnd();
+  return theme.data.lists.bullets
+    .map((bullet, i) => `ul.list-level-${i + 1}${i === theme.data.lists.bullets.length - 1 ? `, ul.list-level-${i + 1} ul` : ''} { list-style-type: "${escape(bullet)}\\a0\\a0"; }`)
+    .join('\n');
 }
 
 /** The id of the notes section, the target of the notes landmark. */
@@ -68,6 +86,11 @@ const FOOTNOTES_HEADING_ID = 'noten-voetnoten';
 const SOURCES_HEADING_ID = 'noten-bronnen';
 const REFERENCE_HEADING_ID = 'kenmerken-titel';
 const LOGO_TITLE_ID = 'logo-titel';
+
+/** The id of a question's or answer's heading. */
+export function partHeadingId(part: QaPart): string {
+  return `${part.id}-kop`;
+}
 
 /** The id of the annex heading (its title's block id, or one made from the annex's). */
 export function annexHeadingId(annex: QaAnnex): string {
@@ -139,14 +162,13 @@ class TreeBuilder {
   }
 
   list(list: List, rootId = list.id, path: number[] = []): Element {
-    const marker = list.items[0]?.marker ?? '';
     const items = list.items.map((item, i) => {
       const indices = [...path, i];
       const children: ElementContent[] = this.run(rootId, { in: 'item', indices }, this.inlines(item.content));
       if (item.children) children.push(this.list(item.children, rootId, indices));
       return h('li', children);
     });
-    const props = { id: list.id, className: listClass(list.style, list.suffix, marker) };
+    const props = { id: list.id, className: listClass(list.style, list.suffix, path.length) };
     return list.ordered
       ? h('ol', { ...props, start: list.start, type: TYPE_ATTR[list.style] }, items)
       : h('ul', props, items);
@@ -283,9 +305,15 @@ class TreeBuilder {
     ]);
   }
 
-  part(p: QaPart): Element {
+  part(p: QaPart, names: Map<QaPart, PartNames>): Element {
+    const name = names.get(p);
+    const heading = h(`h${p.level}`, { className: ['qa-label'], id: partHeadingId(p) }, [
+      p.label,
+      ...(name?.hiddenSuffix ? [h('span', { className: ['visually-hidden'] }, name.hiddenSuffix)] : []),
+    ]);
+    if (name) heading.data = { navLabel: name.navLabel };
     return h('div', { className: ['qa', p.type === 'question' ? 'qa-question' : 'qa-answer'], id: p.id }, [
-      h(`h${p.level}`, { className: ['qa-label'] }, p.label),
+      heading,
       ...p.content.map((b) => this.block(b)),
     ]);
   }
@@ -293,10 +321,16 @@ class TreeBuilder {
   annex(annex: QaAnnex): Element {
     const headingId = annexHeadingId(annex);
     const title = annex.title ? this.inlines(annex.title.content) : [{ type: 'text' as const, value: this.t('questionsAndAnswers') }];
+    const names = qaPartNames(annex, this.input.theme);
+    // Each question with its answer is one section, named by its first heading.
+    const pairs = qaGroups(annex).map((group) => {
+      const parts = [...group.questions, ...(group.answer ? [group.answer] : [])];
+      return h('section', { className: ['qa-pair'], ariaLabelledBy: partHeadingId(parts[0]!) }, parts.map((p) => this.part(p, names)));
+    });
     return h('section', { className: ['annex'], id: annex.id, ariaLabelledBy: headingId }, [
       h(`h${annex.level}`, { className: ['annex-title'], id: headingId }, title),
       ...annex.intro.map((b) => this.block(b)),
-      ...annex.parts.map((p) => this.part(p)),
+      ...pairs,
     ]);
   }
 

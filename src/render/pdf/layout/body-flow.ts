@@ -15,6 +15,9 @@ import type { HeadingSpec, TextSpec } from './layout-config.js';
 import { breakLines, type Line, type Span } from './line-break.js';
 import { placeNote } from './notes-flow.js';
 import { layoutTable } from './table-flow.js';
+import { qaGroups } from '../../../model/qa.js';
+import { qaPartNames } from '../../outline.js';
+import { bulletAt } from '../../theme.js';
 import type { StructNode, StructType } from './tags.js';
 
 type Mark = PageAnchor;
@@ -51,7 +54,15 @@ export function buildBody(ctx: FlowContext): BodyFlow {
   letter.signatories.forEach((s) => b.signatory(s));
   if (letter.annex) b.annex(letter.annex);
   b.unreferencedNotes();
+  b.sources();
   return { lines: b.lines, notes: b.noteFlows };
+}
+
+/** Destinations at the calls of sources, where the source list's back-links return. */
+function callAnchors(parts: readonly LinePart[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const part of parts) for (const piece of part.line.pieces) if (piece.callRef) out.push({ dest: piece.callRef });
+  return out;
 }
 
 class BodyBuilder {
@@ -98,7 +109,7 @@ class BodyBuilder {
         breakBefore,
         notes,
         start,
-        anchors: i === 0 ? (opts.anchors ?? []) : [],
+        anchors: [...(i === 0 ? (opts.anchors ?? []) : []), ...callAnchors(parts)],
         ...(opts.bar ? { bar: true } : {}),
       });
       if (i === 0) {
@@ -117,7 +128,8 @@ class BodyBuilder {
     const notes: string[] = [];
     for (const part of parts) {
       for (const piece of part.line.pieces) {
-        if (piece.call && !this.ctx.notes.called.has(piece.call) && this.ctx.notes.byId.has(piece.call)) {
+        // Only footnotes sit at the foot of the page of their first call.
+        if (piece.call && !this.ctx.notes.called.has(piece.call) && this.ctx.notes.byId.get(piece.call)?.kind === 'footnote') {
           this.ctx.notes.called.add(piece.call);
           notes.push(piece.call);
         }
@@ -141,6 +153,7 @@ class BodyBuilder {
         this.nextBreak = null;
       }
       line.notes = this.firstCalls(line.parts);
+      line.anchors.push(...callAnchors(line.parts));
       this.lines.push(line);
     });
   }
@@ -155,15 +168,16 @@ class BodyBuilder {
     for (const id of calls) {
       if (this.ctx.notes.placed.has(id)) continue;
       const note = this.ctx.notes.byId.get(id);
-      if (!note) continue;
+      // Source references are not footnotes: they are listed apart at the end (`sources`).
+      if (!note || note.kind === 'source') continue;
       this.ctx.notes.placed.add(id);
       this.noteFlows.push({ note, lines: placeNote(this.ctx, parent, note) });
     }
   }
 
-  /** Notes nobody calls: placed at the end of the document, printed under the last body line. */
+  /** Footnotes nobody calls: placed at the end of the document, printed under the last body line. */
   unreferencedNotes(): void {
-    const rest = this.ctx.letter.notes.filter((n) => !this.ctx.notes.placed.has(n.id));
+    const rest = this.ctx.letter.notes.filter((n) => n.kind === 'footnote' && !this.ctx.notes.placed.has(n.id));
     if (rest.length === 0) return;
     const last = this.lines[this.lines.length - 1];
     for (const note of rest) {
@@ -174,8 +188,46 @@ class BodyBuilder {
     }
   }
 
-  paragraph(parent: StructNode, p: TextBlock, spec: TextSpec, gap: number, keepWithNext?: { gapAfter: number }, type: StructType = 'P', anchors?: Anchor[]): void {
-    const node = parent.add(type);
+  /**
+   * The source references, apart from the footnotes as in the HTML and the EPUB: a `Bronnen`
+   * section at the end of the letter, each source a `Note` with its label, its text and a link
+   * back to every call of it.
+   */
+  sources(): void {
+    const sources = this.ctx.letter.notes.filter((n) => n.kind === 'source');
+    if (sources.length === 0) return;
+    const { layout, theme } = this.ctx;
+    const sect = this.ctx.root.add('Sect');
+    const spec = layout.headings.h2;
+    this.pendingStart = { kind: 'notes' };
+    this.heading(sect, { id: 'sources', content: [{ type: 'text', text: theme.t('sources'), line: sources[0]!.line }] }, 2, spec, spec.spaceBefore, spec.spaceAfter);
+    const body = layout.body;
+    const labelWidth = layout.list.indent * 2;
+    for (const note of sources) {
+      this.ctx.notes.placed.add(note.id);
+      const element = sect.add('Note', { id: note.id });
+      const lbl = element.add('Lbl');
+      const label = this.break([{ text: note.label, style: runStyle(this.ctx, body), slot: lbl.slot() }], labelWidth, note.id)[0];
+      const p = element.add('P');
+      const { spans } = inlineSpans(this.ctx, note.content, p, body);
+      const number = String(note.number);
+      const symbol = theme.t('backlinkSymbol');
+      const back = theme.t('backlinkSource', { number });
+      note.refIds.forEach((refId, i) => {
+        const text = note.refIds.length > 1 ? `${symbol}${i + 1}` : symbol;
+        const contents = note.refIds.length > 1 ? theme.t('backlinkNth', { back, n: i + 1, total: note.refIds.length }) : back;
+        spans.push({ text: '\u00a0', style: runStyle(this.ctx, body), slot: p.slot() });
+        spans.push({ text, style: runStyle(this.ctx, body, 'link'), slot: p.add('Link').slot(), link: { kind: 'dest', dest: refId, contents } });
+      });
+      const lines = this.break(spans, this.width - labelWidth, note.id);
+      this.emit(lines.map((line, i) => (i === 0 && label ? [{ dx: 0, line: label }, { dx: labelWidth, line }] : [{ dx: labelWidth, line }])), {
+        spec: body, gap: body.paragraphGap / 2, mark: () => ({ kind: 'notes' }), anchors: [{ dest: note.id }],
+      });
+    }
+  }
+
+  paragraph(parent: StructNode, p: TextBlock, spec: TextSpec, gap: number, keepWithNext?: { gapAfter: number }, type: StructType = 'P', anchors?: Anchor[], alt?: string): void {
+    const node = parent.add(type, alt ? { alt } : {});
     const { spans, calls } = inlineSpans(this.ctx, p.content, node, spec);
     const lines = this.break(spans, this.width, p.id);
     this.emit(
@@ -192,10 +244,10 @@ class BodyBuilder {
   }
 
   /** A heading element at the level the model decided (`model/finish.ts`); the outline nests the same way. */
-  heading(parent: StructNode, h: TextBlock, level: number, spec: HeadingSpec, gap: number, gapAfter: number): void {
-    const title = inlineText(h.content).trim();
+  heading(parent: StructNode, h: TextBlock, level: number, spec: HeadingSpec, gap: number, gapAfter: number, outlineTitle?: string, alt?: string): void {
+    const title = outlineTitle ?? inlineText(h.content).trim();
     const type = `H${level}` as StructType;
-    this.paragraph(parent, h, spec, gap, { gapAfter }, type, title ? [{ outline: { title, level } }] : undefined);
+    this.paragraph(parent, h, spec, gap, { gapAfter }, type, title ? [{ outline: { title, level } }] : undefined, alt);
   }
 
   private headingSpec(level: number): HeadingSpec {
@@ -251,7 +303,7 @@ class BodyBuilder {
     list.items.forEach((item, index) => {
       const li = l.add('LI');
       const lbl = li.add('Lbl');
-      const marker = list.ordered ? item.marker : layout.list.bullet;
+      const marker = list.ordered ? item.marker : bulletAt(this.ctx.theme, depth);
       const markerLine = this.break([{ text: marker, style: runStyle(this.ctx, spec), slot: lbl.slot() }], layout.list.indent * 3, list.id)[0];
       const lbody = li.add('LBody');
       const { spans, calls } = inlineSpans(this.ctx, item.content, lbody, spec);
@@ -342,13 +394,23 @@ class BodyBuilder {
     // The title keeps with the first question, but after a blank line.
     this.heading(sect, title, annex.level, spec, 0, layout.annex.gapAfterTitle);
     this.blocks(sect, annex.intro);
-    annex.parts.forEach((part, i) => {
-      const div = sect.add('Div');
-      const labelSpec: HeadingSpec = { ...layout.annex.label, spaceBefore: layout.annex.partGap, spaceAfter: 0 };
-      const gap = i === 0 && annex.intro.length === 0 ? layout.annex.gapAfterTitle : layout.annex.partGap;
-      const label: Inline[] = [{ type: 'text', text: part.label, line: part.line }];
-      this.heading(div, { id: part.id, content: label }, part.level, labelSpec, gap, 0);
-      this.blocks(div, part.content, 0);
-    });
+    const names = qaPartNames(annex, theme);
+    let first = true;
+    for (const group of qaGroups(annex)) {
+      // A question and its answer are one section, as in the HTML and the EPUB.
+      const pair = sect.add('Sect');
+      for (const part of [...group.questions, ...(group.answer ? [group.answer] : [])]) {
+        const name = names.get(part);
+        const div = pair.add('Div');
+        const labelSpec: HeadingSpec = { ...layout.annex.label, spaceBefore: layout.annex.partGap, spaceAfter: 0 };
+        const gap = first && annex.intro.length === 0 ? layout.annex.gapAfterTitle : layout.annex.partGap;
+        first = false;
+        const label: Inline[] = [{ type: 'text', text: part.label, line: part.line }];
+        // The tag reads what the label alone does not say (which questions an answer answers).
+        this.heading(div, { id: part.id, content: label }, part.level, labelSpec, gap, 0, name?.navLabel,
+          name?.hiddenSuffix ? `${part.label}${name.hiddenSuffix}` : undefined);
+        this.blocks(div, part.content, 0);
+      }
+    }
   }
 }

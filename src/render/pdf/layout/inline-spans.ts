@@ -100,7 +100,11 @@ export function inlineSpans(ctx: FlowContext, content: readonly Inline[], owner:
       const reference = cursor.child('Reference');
       const key = node.kind === 'footnote' ? 'footnoteLinkContents' : 'sourceLinkContents';
       const target: LinkTarget = { kind: 'dest', dest: note.id, contents: ctx.theme.t(key, { label: note.label }) };
-      spans.push({ text: node.label, style: runStyle(ctx, spec, 'call'), slot: reference.add('Link').slot(), link: target, call: node.noteId });
+      spans.push({
+        text: node.label, style: runStyle(ctx, spec, 'call'), slot: reference.add('Link').slot(), link: target, call: node.noteId,
+        // Sources are listed at the end of the letter: their entries link back to each call.
+        ...(node.kind === 'source' ? { callRef: node.refId } : {}),
+      });
       calls.push(node.noteId);
     }
   }

@@ -70,7 +70,7 @@ export interface PdfLayout {
   };
   headings: Record<'h2' | 'h3' | 'h4', HeadingSpec>;
   annex: { title: TextSpec; gapAfterTitle: number; label: TextSpec; partGap: number };
-  list: { indent: number; bullet: string; gapBefore: number; itemGap: number };
+  list: { indent: number; gapBefore: number; itemGap: number };
   /** Tables: cell text, padding, rules; the header cells in `headerFont`; the caption above. */
   table: { text: TextSpec; headerFont: FontRole; caption: TextSpec; padding: number; ruleWidth: number; gapBefore: number; ruleColor: string };
   /** Pictures: at most this share of the text area's height; caption under them. */
@@ -279,7 +279,7 @@ function readLayout(root: Reader, theme: Theme): PdfLayout {
       },
       partGap: ax.num('partGapPt'),
     },
-    list: { indent: list.mm('indentMm'), bullet: list.str('bullet'), gapBefore: list.num('gapBeforePt'), itemGap: list.num('itemGapPt') },
+    list: { indent: list.mm('indentMm'), gapBefore: list.num('gapBeforePt'), itemGap: list.num('itemGapPt') },
     table: {
       text: spec(tb),
       headerFont: tb.font('headerFont'),

@@ -118,7 +118,7 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
   for (const [parent, ids] of calls) {
     for (const id of ids) {
       const note = ctx.notes.byId.get(id);
-      if (!note || ctx.notes.placed.has(id)) continue;
+      if (!note || note.kind === 'source' || ctx.notes.placed.has(id)) continue;
       ctx.notes.placed.add(id);
       ctx.notes.called.add(id);
       notes.push({ note, lines: placeNote(ctx, parent, note) });

@@ -38,6 +38,8 @@ export interface Span {
   url?: boolean;
   /** The id of the note this span calls (a note call's label). */
   call?: string;
+  /** The call's own id, where a back-link from the note returns to (source references). */
+  callRef?: string;
   /** A line break (`\n`): the line ends after it, whatever space is left. */
   hardBreak?: boolean;
 }
@@ -54,6 +56,7 @@ export interface Piece {
   /** Drawn in invisible render mode: a soft hyphen that did not end the line. */
   invisible: boolean;
   call?: string;
+  callRef?: string;
 }
 
 export interface Line {
@@ -274,7 +277,7 @@ function buildLine(clusters: Cluster[], spans: readonly Span[], fonts: FontSet, 
     const span = spans[c.span]!;
     const invisible = c.shy && i !== e - 1;
     if (!current || current.face !== c.face || current.slot !== span.slot || current.style !== span.style || current.link !== span.link || current.invisible !== invisible) {
-      current = { text: '', face: c.face, style: span.style, slot: span.slot, x: 0, width: 0, invisible, ...(span.link ? { link: span.link } : {}), ...(span.call ? { call: span.call } : {}) };
+      current = { text: '', face: c.face, style: span.style, slot: span.slot, x: 0, width: 0, invisible, ...(span.link ? { link: span.link } : {}), ...(span.call ? { call: span.call } : {}), ...(span.callRef ? { callRef: span.callRef } : {}) };
       pieces.push(current);
     }
     current.text += c.text;

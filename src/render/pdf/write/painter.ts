@@ -9,6 +9,7 @@ import { shapedRun } from '../layout/shaping.js';
 import { visibleWidth, type LinkTarget, type Line, type Piece } from '../layout/line-break.js';
 import type { PdfKitDoc, PdfOutlineItem } from './pdfkit-doc.js';
 import type { DrawnPage, Slot } from '../layout/tags.js';
+import { UniqueLabels } from '../../outline.js';
 import { embedWithoutCidSet } from './cidset.js';
 import { installToUnicodeWithoutNotdef } from './to-unicode.js';
 
@@ -27,6 +28,7 @@ export class TaggedPainter {
   private open: 'tagged' | 'artifact' | null = null;
   private readonly outlineRoot: OutlineNode;
   private readonly outlineStack: OutlineNode[];
+  private readonly bookmarkTitles = new UniqueLabels();
 
   constructor(
     private readonly doc: PdfKitDoc,
@@ -206,8 +208,9 @@ export class TaggedPainter {
     this.doc.addNamedDestination(name, 'XYZ', x, top, null);
   }
 
-  /** A bookmark on the current page, nested under the nearest bookmark of a lower level. */
-  bookmark(title: string, level: number, top: number): void {
+  /** A bookmark on the current page, nested under the nearest bookmark of a lower level; no two read the same. */
+  bookmark(text: string, level: number, top: number): void {
+    const title = this.bookmarkTitles.next(text);
     while (this.outlineStack.length > 1 && this.outlineStack[this.outlineStack.length - 1]!.level >= level) this.outlineStack.pop();
     const parent = this.outlineStack[this.outlineStack.length - 1]!;
     // pdfkit computes XYZ left as `page width - options.left`: passing the width gives left 0.
