@@ -50,7 +50,7 @@ export const FORMATS: readonly FormatSpec[] = [
     needsPrintLayout: false,
     write: async (input) => {
       const { renderHtml } = await import('./render/html/index.js');
-      return { data: Buffer.from(renderHtml(input), 'utf8') };
+      return { data: Buffer.from(await renderHtml(input), 'utf8') };
     },
     loadChecker: async () => (await import('./check/html.js')).openHtmlChecker,
   },

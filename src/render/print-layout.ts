@@ -17,6 +17,14 @@ export interface PrintLayout {
   pdf: PdfLayoutResult;
 }
 
+/** Said for the author: which character, its Unicode name, and which fonts were tried. */
+async function missingGlyphMessage(char: string, tried: readonly string[]): Promise<string> {
+  // Only on this error path: the names table is large.
+  const { unicodeName } = await import('unicode-name');
+  const described = [...char].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${unicodeName(c) ?? 'unnamed character'}`).join(' + ');
+  return `the character "${char}" (${described}) is in none of the fonts the house style embeds (tried ${[...new Set(tried)].join(', ')}): replace it or leave it out`;
+}
+
 export async function makePrintLayout(input: RenderInput): Promise<PrintLayout> {
   const { layoutPdf, MissingGlyphError } = await import('./pdf/index.js');
   try {
@@ -25,7 +33,7 @@ export async function makePrintLayout(input: RenderInput): Promise<PrintLayout> 
   } catch (err) {
     if (err instanceof MissingGlyphError) {
       const { letter } = input;
-      throw new InputError(letter.source.path, sourceLineOf(letter, err.char) ?? 1, 'missing-glyph', err.message.replace(/^PDF: /u, 'cannot publish the PDF: '));
+      throw new InputError(letter.source.path, sourceLineOf(letter, err.char) ?? 1, 'missing-glyph', await missingGlyphMessage(err.char, err.tried));
     }
     throw err;
   }

@@ -33,11 +33,13 @@ export interface ThemeFonts {
   webBoldItalic: string;
   webLatinExtRegular: string;
   webLatinExtBold: string;
+  /** Faces for what the text faces lack, tried in order: symbols, mathematics, emoji (monochrome). */
+  symbols?: string[];
 }
 
 /** What a web format embeds: theme.json font keys and stylesheets (joined in this order). */
 export interface WebSettings {
-  webFonts: Array<keyof ThemeFonts>;
+  webFonts: Array<Exclude<keyof ThemeFonts, 'family' | 'symbols'>>;
   stylesheets: string[];
 }
 
@@ -69,7 +71,9 @@ export interface Theme {
   /** A JSON settings file merged along the chain (the style's values over its parent's). */
   json(relative: string): Record<string, unknown>;
   /** Absolute path of a font named in `theme.json` (from node_modules, never the network). */
-  fontPath(key: keyof ThemeFonts): string;
+  fontPath(key: Exclude<keyof ThemeFonts, 'family' | 'symbols'>): string;
+  /** Absolute path of a font package specifier (`pkg/path/file.ttf`). */
+  resolveFont(spec: string): string;
   /** A UI string with `{name}` placeholders filled in. */
   t(key: string, values?: Record<string, string | number>): string;
   /** Whether the strings have `key` (for optional wording). */
@@ -133,6 +137,15 @@ function chainOf(name: string): string[] {
   return dirs;
 }
 
+function resolveFont(spec: string): string {
+  try {
+    return require.resolve(spec);
+  } catch {
+    // Font packages without an `exports` map for their files: resolve through node_modules.
+    return join(REPO_ROOT, 'node_modules', spec);
+  }
+}
+
 export function loadTheme(name: string = DEFAULT_THEME): Theme {
   const cached = cache.get(name);
   if (cached) return cached;
@@ -165,15 +178,8 @@ export function loadTheme(name: string = DEFAULT_THEME): Theme {
     data,
     file,
     json,
-    fontPath: (key) => {
-      const spec = data.fonts[key];
-      try {
-        return require.resolve(spec);
-      } catch {
-        // Font packages without an `exports` map for their files: resolve through node_modules.
-        return join(REPO_ROOT, 'node_modules', spec);
-      }
-    },
+    fontPath: (key) => resolveFont(data.fonts[key]),
+    resolveFont,
     t: (key, values = {}) => {
       const template = strings[key];
       if (template === undefined) throw new ThemeError(`house style ${name}: no string "${key}" in strings/${data.lang}.json`);

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import type { Letter } from '../../model/ast.js';
 import type { Theme } from '../theme.js';
 import type { EpubRenderInput } from '../types.js';
+import { fallbackFaceCss, fallbackFaces } from '../web/fallback-fonts.js';
 import { fontFaceCss, webFontFaces } from '../web/fonts.js';
 import { serialize } from '../web/serialize.js';
 import { bulletCss } from '../web/tree.js';
@@ -35,15 +36,18 @@ function templates(theme: Theme): EpubTemplates {
 }
 
 /** The theme's web fonts as files of the book, and the `@font-face` rules that load them. */
-function fonts(theme: Theme, letter: Letter): { resources: EpubResource[]; css: string } {
+async function fonts(theme: Theme, letter: Letter): Promise<{ resources: EpubResource[]; css: string }> {
   const faces = webFontFaces(theme, theme.data.epub.webFonts, letter);
+  const fallbacks = await fallbackFaces(theme, letter, faces);
   const resources = faces.map((face, i): EpubResource => ({
     id: `font-${i + 1}`,
     href: `fonts/${basename(face.file)}`,
     mediaType: 'font/woff2',
     data: new Uint8Array(readFileCached(face.file)),
   }));
-  return { resources, css: fontFaceCss(faces, (face) => `"fonts/${basename(face.file)}"`) };
+  fallbacks.forEach((face, i) => resources.push({ id: `font-fallback-${i + 1}`, href: `fonts/${face.name}`, mediaType: 'font/ttf', data: face.data }));
+  const css = [fontFaceCss(faces, (face) => `"fonts/${basename(face.file)}"`), ...(fallbacks.length ? [fallbackFaceCss(fallbacks, faces, (face) => `"fonts/${face.name}"`)] : [])];
+  return { resources, css: css.join('\n') };
 }
 
 export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
@@ -60,7 +64,7 @@ export async function renderEpub(input: EpubRenderInput): Promise<Uint8Array> {
     pageLabel: (page) => theme.t('pageListItem', { page }),
   });
   const pkg = packageMetadata(letter, meta, theme, { pages: nav.pageList.length, pdfFileName });
-  const font = fonts(theme, letter);
+  const font = await fonts(theme, letter);
   const css = [font.css, bulletCss(theme), ...theme.data.epub.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8'))].join('\n\n');
 
   const entries = await runEpubGen({

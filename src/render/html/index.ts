@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import type { RenderInput } from '../types.js';
 import { bulletCss, buildLetterTree } from '../web/tree.js';
 import { serialize } from '../web/serialize.js';
+import { fallbackFaceCss, fallbackFaces } from '../web/fallback-fonts.js';
 import { fontFaceCss, webFontFaces } from '../web/fonts.js';
 import { readFileCached } from '../../util/read-cached.js';
 import type { Theme } from '../theme.js';
@@ -65,11 +66,15 @@ function printRunningHeader(input: RenderInput): string {
   ].join('\n');
 }
 
-export function htmlStylesheet(input: RenderInput): string {
+export async function htmlStylesheet(input: RenderInput): Promise<string> {
   const { theme } = input;
   const settings = theme.data.html;
   const faces = webFontFaces(theme, settings.webFonts, input.letter);
-  const fonts = fontFaceCss(faces, (f) => `data:font/woff2;base64,${readFileCached(f.file).toString('base64')}`);
+  const fallbacks = await fallbackFaces(theme, input.letter, faces);
+  const fonts = [
+    fontFaceCss(faces, (f) => `data:font/woff2;base64,${readFileCached(f.file).toString('base64')}`),
+    ...(fallbacks.length ? [fallbackFaceCss(fallbacks, faces, (f) => `data:font/ttf;base64,${Buffer.from(f.data).toString('base64')}`)] : []),
+  ].join('\n');
   const css = settings.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8').trim()).join('\n\n');
   return [fonts, colorProperties(theme.data.colors), bulletCss(theme), css, printRunningHeader(input)].join('\n') + '\n';
 }
@@ -93,7 +98,7 @@ function pageFrame(theme: Theme): Handlebars.TemplateDelegate<Record<string, unk
   return frame;
 }
 
-export function renderHtml(input: RenderInput): string {
+export async function renderHtml(input: RenderInput): Promise<string> {
   const { meta, theme } = input;
   const tree = buildLetterTree(input, {
     epub: false,
@@ -102,7 +107,7 @@ export function renderHtml(input: RenderInput): string {
   });
   const notes = tree.notes();
   const letter = [tree.letterhead, tree.reference, tree.body, ...(tree.annex ? [tree.annex] : []), ...(notes ? [notes] : [])];
-  const css = htmlStylesheet(input);
+  const css = await htmlStylesheet(input);
   return pageFrame(theme)({
     lang: meta.lang,
     csp: contentSecurityPolicy(css),

@@ -10,6 +10,9 @@ import { walkLetter } from '../../model/visit.js';
 import type { Theme, ThemeFonts } from '../theme.js';
 import { readFileCached } from '../../util/read-cached.js';
 
+/** A web font of the house style (theme.json `fonts`, a woff2 file). */
+export type WebFontKey = Exclude<keyof ThemeFonts, 'family' | 'symbols'>;
+
 export interface WebFontFace {
   family: string;
   style: string;
@@ -44,7 +47,7 @@ function packageRule(file: string): string {
  * The faces a letter needs of those the style lists: italic faces only when the letter has
  * emphasis (the text export never has), so a page carries no font it does not use.
  */
-export function webFontFaces(theme: Theme, keys: readonly (keyof ThemeFonts)[], letter?: Letter): WebFontFace[] {
+export function webFontFaces(theme: Theme, keys: readonly WebFontKey[], letter?: Letter): WebFontFace[] {
   const marks = new Set<Mark>();
   if (letter) walkLetter(letter, { inline: (i) => { if (i.type === 'text' || i.type === 'link') for (const m of i.marks ?? []) marks.add(m); } });
   const faces = keys.map((key) => {

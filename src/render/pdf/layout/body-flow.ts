@@ -79,8 +79,8 @@ class BodyBuilder {
     return this.ctx.layout.body.width;
   }
 
-  private break(spans: Span[], width: number, context: string): Line[] {
-    return breakLines(spans, width, this.ctx.fonts, context);
+  private break(spans: Span[], width: number): Line[] {
+    return breakLines(spans, width, this.ctx.fonts);
   }
 
   /** Appends one block's lines with its break rules. `partsPerLine[i]` are the parts of line i. */
@@ -207,7 +207,7 @@ class BodyBuilder {
       this.ctx.notes.placed.add(note.id);
       const element = sect.add('Note', { id: note.id });
       const lbl = element.add('Lbl');
-      const label = this.break([{ text: note.label, style: runStyle(this.ctx, body), slot: lbl.slot() }], labelWidth, note.id)[0];
+      const label = this.break([{ text: note.label, style: runStyle(this.ctx, body), slot: lbl.slot() }], labelWidth)[0];
       const p = element.add('P');
       const { spans } = inlineSpans(this.ctx, note.content, p, body);
       const number = String(note.number);
@@ -219,7 +219,7 @@ class BodyBuilder {
         spans.push({ text: '\u00a0', style: runStyle(this.ctx, body), slot: p.slot() });
         spans.push({ text, style: runStyle(this.ctx, body, 'link'), slot: p.add('Link').slot(), link: { kind: 'dest', dest: refId, contents } });
       });
-      const lines = this.break(spans, this.width - labelWidth, note.id);
+      const lines = this.break(spans, this.width - labelWidth);
       this.emit(lines.map((line, i) => (i === 0 && label ? [{ dx: 0, line: label }, { dx: labelWidth, line }] : [{ dx: labelWidth, line }])), {
         spec: body, gap: body.paragraphGap / 2, mark: () => ({ kind: 'notes' }), anchors: [{ dest: note.id }],
       });
@@ -229,7 +229,7 @@ class BodyBuilder {
   paragraph(parent: StructNode, p: TextBlock, spec: TextSpec, gap: number, keepWithNext?: { gapAfter: number }, type: StructType = 'P', anchors?: Anchor[], alt?: string): void {
     const node = parent.add(type, alt ? { alt } : {});
     const { spans, calls } = inlineSpans(this.ctx, p.content, node, spec);
-    const lines = this.break(spans, this.width, p.id);
+    const lines = this.break(spans, this.width);
     this.emit(
       lines.map((line) => [{ dx: 0, line }]),
       {
@@ -304,10 +304,10 @@ class BodyBuilder {
       const li = l.add('LI');
       const lbl = li.add('Lbl');
       const marker = list.ordered ? item.marker : bulletAt(this.ctx.theme, depth);
-      const markerLine = this.break([{ text: marker, style: runStyle(this.ctx, spec), slot: lbl.slot() }], layout.list.indent * 3, list.id)[0];
+      const markerLine = this.break([{ text: marker, style: runStyle(this.ctx, spec), slot: lbl.slot() }], layout.list.indent * 3)[0];
       const lbody = li.add('LBody');
       const { spans, calls } = inlineSpans(this.ctx, item.content, lbody, spec);
-      const lines = this.break(spans, this.width - textX, list.id);
+      const lines = this.break(spans, this.width - textX);
       const base = offsets.get(item) ?? 0;
       const parts = lines.map((line, i): LinePart[] => (i === 0 && markerLine ? [{ dx: markerX, line: markerLine }, { dx: textX, line }] : [{ dx: textX, line }]));
       if (parts.length === 0 && markerLine) parts.push([{ dx: markerX, line: markerLine }]);
@@ -346,7 +346,7 @@ class BodyBuilder {
     const { layout } = this.ctx;
     const figure = parent.add('Figure', { alt });
     const spec = layout.image.text;
-    const lines = this.break([{ text: alt, style: runStyle(this.ctx, spec), slot: figure.slot() }], this.width - layout.image.padding, id);
+    const lines = this.break([{ text: alt, style: runStyle(this.ctx, spec), slot: figure.slot() }], this.width - layout.image.padding);
     this.emit(
       lines.map((line) => [{ dx: layout.image.padding, line }]),
       { spec, gap, mark: (_, line) => at(id, line?.start ?? 0), bar: true },
@@ -363,7 +363,7 @@ class BodyBuilder {
     const offsets: number[] = [];
     let base = 0;
     perLine.forEach((spans, i) => {
-      for (const line of this.break(spans, this.width, s.id)) {
+      for (const line of this.break(spans, this.width)) {
         parts.push([{ dx: 0, line }]);
         offsets.push(base + line.start);
       }
@@ -374,7 +374,7 @@ class BodyBuilder {
     if (s.name) {
       const name = div.add('P');
       const named = inlineSpans(this.ctx, s.name.content, name, spec);
-      const lines = this.break(named.spans, this.width, s.id);
+      const lines = this.break(named.spans, this.width);
       this.emit(
         lines.map((line) => [{ dx: 0, line }]),
         { spec, gap: layout.signature.signatureSpace, keepTogether: true, mark: (_, line) => at(s.id, base + (line?.start ?? 0)) },

@@ -1,7 +1,8 @@
 /**
- * Fonts of the PDF: the theme's Fira Sans faces plus a fallback face (DejaVu Sans) for characters
- * Fira lacks, so no glyph is ever drawn as .notdef. Parsed fonts and shaped words are cached for
- * the whole process: a batch of letters parses each TTF once.
+ * Fonts of the PDF: the house style's text faces (Fira Sans), a fallback face per weight (DejaVu
+ * Sans) for characters Fira lacks, and symbol and emoji faces (Noto, monochrome) for the rest, so
+ * no glyph is ever drawn as .notdef. Parsed fonts and shaped words are cached for the whole
+ * process: a batch of letters parses each TTF once.
  */
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
@@ -9,7 +10,7 @@ import { keepShapedCodePoints, shapedRun } from './shaping.js';
 import type { Theme } from '../../theme.js';
 import type { FontRole } from './layout-config.js';
 
-export type FaceKey = FontRole | 'fallback' | 'fallbackBold';
+export type FaceKey = FontRole | 'fallback' | 'fallbackBold' | `symbols-${number}`;
 
 export interface Face {
   key: FaceKey;
@@ -26,7 +27,7 @@ export interface Face {
   runs: Record<string, fontkit.GlyphRun>;
 }
 
-const FACE_KEYS: readonly FaceKey[] = ['regular', 'italic', 'semibold', 'bold', 'boldItalic', 'fallback', 'fallbackBold'];
+const TEXT_KEYS = ['regular', 'italic', 'semibold', 'bold', 'boldItalic', 'fallback', 'fallbackBold'] as const;
 
 const parsed = new Map<string, fontkit.Font>();
 
@@ -60,31 +61,58 @@ export function isIgnorable(cp: number): boolean {
   );
 }
 
+/** A character no embedded face can draw: a property of the input, reported at its line (`print-layout.ts`). */
 export class MissingGlyphError extends Error {
   constructor(
     readonly char: string,
-    readonly context: string,
+    /** Family names of every face tried, in order. */
+    readonly tried: string[],
   ) {
     const cps = [...char].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
-    super(`PDF: no font covers "${char}" (${cps}) in "${context}": neither the theme font nor the fallback font has a glyph for it`);
+    super(`no embedded font has the character "${char}" (${cps}); tried ${tried.join(', ')}`);
     this.name = 'MissingGlyphError';
   }
 }
 
+function makeFace(key: FaceKey, path: string): Face {
+  const font = parseFont(path);
+  return {
+    key,
+    name: `rp-${key}`,
+    font,
+    ascent: (font.ascent * 1000) / font.unitsPerEm,
+    descent: (font.descent * 1000) / font.unitsPerEm,
+    runs: Object.create(null) as Record<string, fontkit.GlyphRun>,
+  };
+}
+
+/**
+ * The faces of a house style, each parsed on first use: the text faces, a fallback face per
+ * weight for characters the text face lacks, then symbol and emoji faces (monochrome) for the
+ * rest. A letter in plain Dutch never loads more than it draws.
+ */
 export class FontSet {
-  private readonly faces: Record<FaceKey, Face>;
+  private readonly faces = new Map<FaceKey, Face>();
   private readonly picks = new Map<string, { face: Face; text: string } | null>();
 
-  constructor(faces: Record<FaceKey, Face>) {
-    this.faces = faces;
+  constructor(private readonly paths: ReadonlyMap<FaceKey, string>, private readonly symbolKeys: readonly FaceKey[]) {}
+
+  /** The font file of a face. */
+  path(key: FaceKey): string {
+    const path = this.paths.get(key);
+    if (!path) throw new Error(`no font for ${key}`);
+    return path;
   }
 
   face(key: FaceKey): Face {
-    return this.faces[key];
-  }
-
-  all(): Face[] {
-    return FACE_KEYS.map((k) => this.faces[k]);
+    let face = this.faces.get(key);
+    if (!face) {
+      const path = this.paths.get(key);
+      if (!path) throw new Error(`no font for ${key}`);
+      face = makeFace(key, path);
+      this.faces.set(key, face);
+    }
+    return face;
   }
 
   /**
@@ -93,26 +121,31 @@ export class FontSet {
    * face has are left out of the text (`null` when nothing visible remains); a visible character
    * no face covers throws `MissingGlyphError`.
    */
-  faceFor(role: FontRole, cluster: string, context: string): { face: Face; text: string } | null {
+  faceFor(role: FontRole, cluster: string): { face: Face; text: string } | null {
     const key = `${role}\u0000${cluster}`;
     const known = this.picks.get(key);
     if (known !== undefined) return known;
-    const picked = this.pick(role, cluster, context);
+    const picked = this.pick(role, cluster);
     this.picks.set(key, picked);
     return picked;
   }
 
-  private pick(role: FontRole, cluster: string, context: string): { face: Face; text: string } | null {
-    const primary = this.faces[role];
-    const fallback = this.faces[role === 'bold' || role === 'semibold' || role === 'boldItalic' ? 'fallbackBold' : 'fallback'];
+  private pick(role: FontRole, cluster: string): { face: Face; text: string } | null {
+    const bold = role === 'bold' || role === 'semibold' || role === 'boldItalic';
+    const order: FaceKey[] = [role, bold ? 'fallbackBold' : 'fallback', ...this.symbolKeys];
     const chars = [...cluster].filter((c) => c !== '\ufeff' && c !== '\ufffe');
     if (chars.length === 0) return null;
     const covers = (face: Face, cs: string[]): boolean => cs.every((c) => face.font.hasGlyphForCodePoint(c.codePointAt(0)!));
-    for (const face of [primary, fallback]) if (covers(face, chars)) return { face, text: chars.join('') };
     const visible = chars.filter((c) => !isIgnorable(c.codePointAt(0)!));
-    if (visible.length === 0) return null;
-    for (const face of [primary, fallback]) if (covers(face, visible)) return { face, text: visible.join('') };
-    throw new MissingGlyphError(cluster, context);
+    // Whole cluster first (an emoji with its variation selector), then without invisible marks.
+    for (const cs of [chars, visible]) {
+      if (cs.length === 0) return null;
+      for (const key of order) {
+        const face = this.face(key);
+        if (covers(face, cs)) return { face, text: cs.join('') };
+      }
+    }
+    throw new MissingGlyphError(cluster, order.map((k) => this.face(k).font.familyName));
   }
 
   /**
@@ -137,24 +170,16 @@ export class FontSet {
 
 const sets = new Map<string, FontSet>();
 
-/** The theme's faces, parsed once per process. */
+/** The house style's faces, parsed once per process and only when used. */
 export function loadFontSet(theme: Theme): FontSet {
-  const key = FACE_KEYS.map((k) => theme.fontPath(k)).join('\u0000');
-  const cached = sets.get(key);
-  if (cached) return cached;
-  const faces = {} as Record<FaceKey, Face>;
-  for (const key of FACE_KEYS) {
-    const font = parseFont(theme.fontPath(key));
-    faces[key] = {
-      key,
-      name: `rp-${key}`,
-      font,
-      ascent: (font.ascent * 1000) / font.unitsPerEm,
-      descent: (font.descent * 1000) / font.unitsPerEm,
-      runs: Object.create(null) as Record<string, fontkit.GlyphRun>,
-    };
+  const paths = new Map<FaceKey, string>(TEXT_KEYS.map((k) => [k, theme.fontPath(k)]));
+  const symbols = (theme.data.fonts.symbols ?? []).map((spec, i): [FaceKey, string] => [`symbols-${i}`, theme.resolveFont(spec)]);
+  for (const [k, path] of symbols) paths.set(k, path);
+  const key = [...paths.values()].join('\u0000');
+  let set = sets.get(key);
+  if (!set) {
+    set = new FontSet(paths, symbols.map(([k]) => k));
+    sets.set(key, set);
   }
-  const set = new FontSet(faces);
-  sets.set(key, set);
   return set;
 }

@@ -69,7 +69,7 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
     const p = head.add('P');
     const { spans, calls: c } = inlineSpans(ctx, letter.returnAddress.content, p, lh.returnAddress);
     const stack = new Stack(ctx, lh.returnAddress.top);
-    stack.lines(breakLines(spans, width, ctx.fonts, 'return address'), left, lh.returnAddress);
+    stack.lines(breakLines(spans, width, ctx.fonts), left, lh.returnAddress);
     lines.push(...stack.placed);
     calls.push([head, c]);
   }
@@ -78,7 +78,7 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
   if (letter.addressee.length > 0) {
     const p = head.add('P');
     const { perLine, calls: c } = textLinesSpans(ctx, letter.addressee, p, lh.addressee);
-    for (const spans of perLine) address.lines(breakLines(spans, width, ctx.fonts, 'addressee'), left, lh.addressee);
+    for (const spans of perLine) address.lines(breakLines(spans, width, ctx.fonts), left, lh.addressee);
     calls.push([head, c]);
   }
   lines.push(...address.placed);
@@ -91,10 +91,10 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
   const row = (labelOwner: StructNode, label: string, value: () => Span[], valueSpec: TextSpec): void => {
     const top = rows.y;
     const labelSpans: Span[] = [{ text: `${label} `, style: runStyle(ctx, ds.label), slot: labelOwner.slot() }];
-    rows.lines(breakLines(labelSpans, ds.labelWidth, ctx.fonts, label), left, ds.label);
+    rows.lines(breakLines(labelSpans, ds.labelWidth, ctx.fonts), left, ds.label);
     const labelBottom = rows.y;
     rows.y = top;
-    rows.lines(breakLines(value(), valueWidth, ctx.fonts, label), left + ds.labelWidth, valueSpec);
+    rows.lines(breakLines(value(), valueWidth, ctx.fonts), left + ds.labelWidth, valueSpec);
     rows.y = Math.max(rows.y, labelBottom) + ds.rowGap;
   };
   const date = head.add('P');
@@ -144,7 +144,7 @@ function layoutReferenceColumn(ctx: FlowContext, calls: Array<[StructNode, strin
     const result = textLinesSpans(ctx, textLines, owner, spec);
     result.perLine.forEach((spans, i) => {
       const look = typeof spec === 'function' ? spec(i) : spec;
-      stack.lines(breakLines(spans, rc.width, ctx.fonts, 'reference column'), rc.left, look);
+      stack.lines(breakLines(spans, rc.width, ctx.fonts), rc.left, look);
     });
     calls.push([div, result.calls]);
   };
@@ -167,9 +167,9 @@ function fieldBlock(ctx: FlowContext, stack: Stack, div: StructNode, field: Fiel
   const rc = ctx.layout.referenceColumn;
   const p = div.add('P');
   const label: Span[] = [{ text: `${field.label} `, style: runStyle(ctx, rc.label), slot: p.slot() }];
-  stack.lines(breakLines(label, rc.width, ctx.fonts, field.label), rc.left, rc.label);
+  stack.lines(breakLines(label, rc.width, ctx.fonts), rc.left, rc.label);
   const values = textLinesSpans(ctx, field.values, p, rc.text);
-  for (const spans of values.perLine) stack.lines(breakLines(spans, rc.width, ctx.fonts, field.label), rc.left, rc.text);
+  for (const spans of values.perLine) stack.lines(breakLines(spans, rc.width, ctx.fonts), rc.left, rc.text);
   calls.push([div, values.calls]);
 }
 
@@ -182,7 +182,7 @@ export function artifactLines(ctx: FlowContext, texts: ReadonlyArray<{ text: str
       stack.gap(ctx.layout.referenceColumn.groupGap);
       continue;
     }
-    stack.lines(breakLines([{ text, style: runStyle(ctx, spec), slot: detached.slot() }], width, ctx.fonts, 'page furniture'), x, spec);
+    stack.lines(breakLines([{ text, style: runStyle(ctx, spec), slot: detached.slot() }], width, ctx.fonts), x, spec);
   }
   return { placed: stack.placed, bottom: stack.y };
 }

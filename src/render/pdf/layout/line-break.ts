@@ -94,11 +94,16 @@ function graphemes(text: string): Array<{ segment: string; index: number }> {
   if (SIMPLE_TEXT.test(text)) return Array.from(text, (segment, index) => ({ segment, index }));
   return Array.from(segmenter.segment(text), ({ segment, index }) => ({ segment, index }));
 }
+/**
+ * Other spaces that allow a break (em space, ideographic space …): set as an ordinary space, which
+ * every face has. No-break spaces (U+00A0, U+2007, U+202F) are glyphs and never break.
+ */
+const BREAKING_SPACE = /^[\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]$/u;
 const URL_BREAK_AFTER = new Set(['/', '.', '?', '&', '-', '=', '_', '#', '@', '~', '+']);
 const LETTER = /^\p{L}/u;
 
-export function breakLines(spans: readonly Span[], maxWidth: number, fonts: FontSet, context: string): Line[] {
-  const clusters = toClusters(spans, fonts, context);
+export function breakLines(spans: readonly Span[], maxWidth: number, fonts: FontSet): Line[] {
+  const clusters = toClusters(spans, fonts);
   preshapeRuns(clusters);
   markBreaks(clusters, spans);
   if (clusters.length === 0) return [];
@@ -157,8 +162,8 @@ export function breakLines(spans: readonly Span[], maxWidth: number, fonts: Font
  * The width of the widest piece that cannot be broken (a word, or an address between its break
  * chances): what a table column needs at least so that no word is cut.
  */
-export function minContentWidth(spans: readonly Span[], fonts: FontSet, context: string): number {
-  const clusters = toClusters(spans, fonts, context);
+export function minContentWidth(spans: readonly Span[], fonts: FontSet): number {
+  const clusters = toClusters(spans, fonts);
   preshapeRuns(clusters);
   markBreaks(clusters, spans);
   let widest = 0;
@@ -174,25 +179,25 @@ export function minContentWidth(spans: readonly Span[], fonts: FontSet, context:
 }
 
 /** The width of the text set on one line, line breaks in the text excepted (its widest line). */
-export function maxContentWidth(spans: readonly Span[], fonts: FontSet, context: string): number {
-  return Math.max(0, ...breakLines(spans, Number.MAX_SAFE_INTEGER, fonts, context).map((l) => l.width));
+export function maxContentWidth(spans: readonly Span[], fonts: FontSet): number {
+  return Math.max(0, ...breakLines(spans, Number.MAX_SAFE_INTEGER, fonts).map((l) => l.width));
 }
 
-function toClusters(spans: readonly Span[], fonts: FontSet, context: string): Cluster[] {
+function toClusters(spans: readonly Span[], fonts: FontSet): Cluster[] {
   const out: Cluster[] = [];
   let offset = 0;
   spans.forEach((span, index) => {
     for (const { segment, index: at } of graphemes(span.text)) {
       const start = offset + at;
       const end = start + segment.length;
-      const whitespace = segment === ' ' || segment === '\t' || segment === '\n' || segment === '\r' || segment === '\r\n';
+      const whitespace = segment === ' ' || segment === '\t' || segment === '\n' || segment === '\r' || segment === '\r\n' || BREAKING_SPACE.test(segment);
       if (whitespace) {
-        const picked = fonts.faceFor(span.style.role, ' ', context);
+        const picked = fonts.faceFor(span.style.role, ' ');
         const forced = span.hardBreak === true;
         out.push({ span: index, start, end, text: ' ', face: picked?.face ?? null, raw: segment, space: true, shy: false, breakAfter: forced, forced });
         continue;
       }
-      const picked = fonts.faceFor(span.style.role, segment, `${context}: …${span.text.slice(Math.max(0, at - 20), at + 20)}…`);
+      const picked = fonts.faceFor(span.style.role, segment);
       out.push({
         span: index,
         start,

@@ -17,10 +17,10 @@ export function placeNote(ctx: FlowContext, parent: StructNode, note: Note): Flo
   const spec = ctx.layout.footnotes;
   const element = parent.add('Note', { id: note.id });
   const lbl = element.add('Lbl');
-  const labelLines = breakLines([{ text: note.label, style: runStyle(ctx, spec), slot: lbl.slot() }], spec.labelWidth * 4, ctx.fonts, `note ${note.id}`);
+  const labelLines = breakLines([{ text: note.label, style: runStyle(ctx, spec), slot: lbl.slot() }], spec.labelWidth * 4, ctx.fonts);
   const p = element.add('P');
   const { spans } = inlineSpans(ctx, note.content, p, spec);
-  const textLines = breakLines(spans, ctx.layout.body.width - spec.labelWidth, ctx.fonts, `note ${note.id}`);
+  const textLines = breakLines(spans, ctx.layout.body.width - spec.labelWidth, ctx.fonts);
   const ascent = ascentIn(ctx, spec);
   const count = Math.max(1, textLines.length);
   const lines: FlowLine[] = [];

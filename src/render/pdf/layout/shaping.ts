@@ -16,8 +16,11 @@ import type { Face } from './fonts.js';
 const PLAIN_FEATURES: Record<string, boolean> = { calt: false, clig: false, rclt: false, curs: false, locl: false, ccmp: false, mark: false, mkmk: false };
 const MARK_FEATURES: Record<string, boolean> = { calt: false, clig: false, rclt: false, curs: false, locl: false };
 const HAS_MARKS = /\p{M}/u;
+/** Emoji sequences (flags, skin tones, joined emoji) are ligatures of the emoji face: every feature on. */
+const HAS_SEQUENCE = /[\u200d\ufe0f\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;
 
 function layout(face: Face, text: string): fontkit.GlyphRun {
+  if (HAS_SEQUENCE.test(text)) return face.font.layout(text);
   return face.font.layout(text, HAS_MARKS.test(text) ? MARK_FEATURES : PLAIN_FEATURES);
 }
 

@@ -55,8 +55,8 @@ function columnWidths(cells: readonly PlacedCell[], columns: number, width: numb
   for (const c of cells) {
     if (c.cell.colSpan !== 1) continue;
     for (const spans of c.paragraphs) {
-      min[c.col] = Math.max(min[c.col]!, minContentWidth(spans, ctx.fonts, 'table') + 2 * pad);
-      max[c.col] = Math.max(max[c.col]!, maxContentWidth(spans, ctx.fonts, 'table') + 2 * pad);
+      min[c.col] = Math.max(min[c.col]!, minContentWidth(spans, ctx.fonts) + 2 * pad);
+      max[c.col] = Math.max(max[c.col]!, maxContentWidth(spans, ctx.fonts) + 2 * pad);
     }
   }
   const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -82,7 +82,7 @@ export function layoutTable(ctx: FlowContext, table: Table, parent: StructNode, 
     const caption = node.add('Caption');
     const { spans, calls: c } = inlineSpans(ctx, table.caption, caption, spec.caption);
     const ascent = ascentIn(ctx, spec.caption);
-    breakLines(spans, width, ctx.fonts, `table ${table.id}`).forEach((line, i) => {
+    breakLines(spans, width, ctx.fonts).forEach((line, i) => {
       lines.push({
         parts: [{ dx: 0, line }], height: spec.caption.leading, ascent, spaceBefore: 0,
         // The caption never ends a page without the table under it.
@@ -126,7 +126,7 @@ export function layoutTable(ctx: FlowContext, table: Table, parent: StructNode, 
     const count = paras.reduce((n, ls) => n + Math.max(1, ls.length), 0);
     return count * c.spec.leading + Math.max(0, paras.length - 1) * paragraphGap;
   };
-  for (const c of placed) broken.set(c, c.paragraphs.map((spans) => breakLines(spans, Math.max(1, spanWidth(c) - 2 * pad), ctx.fonts, `table ${table.id}`)));
+  for (const c of placed) broken.set(c, c.paragraphs.map((spans) => breakLines(spans, Math.max(1, spanWidth(c) - 2 * pad), ctx.fonts)));
 
   // Row heights: single-row cells first, then merged cells stretch their last row when needed.
   const rowHeight = table.rows.map(() => spec.text.leading + 2 * pad);

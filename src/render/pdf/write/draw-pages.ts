@@ -91,7 +91,7 @@ function drawEmblem(ctx: FlowContext, painter: TaggedPainter, letterhead: Letter
   const { layout, letter } = ctx;
   const wm = layout.wordmark;
   const detached = new StructNode('Span');
-  const lines = breakLines([{ text: letter.sender.organisation.text, style: runStyle(ctx, wm), slot: detached.slot() }], wm.maxWidth, ctx.fonts, 'word mark');
+  const lines = breakLines([{ text: letter.sender.organisation.text, style: runStyle(ctx, wm), slot: detached.slot() }], wm.maxWidth, ctx.fonts);
   const placed: PlacedLine[] = lines.map((line, i) => ({ x: wm.x, baseline: wm.firstBaseline + i * wm.leading, line }));
   const draw = (): void => {
     painter.fillRect(layout.band.x, 0, layout.band.width, layout.band.height, layout.colors.band);

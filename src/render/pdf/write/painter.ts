@@ -36,7 +36,6 @@ export class TaggedPainter {
     private readonly size: [number, number],
     private readonly linkStyle: LinkStyle,
   ) {
-    for (const face of fonts.all()) doc.registerFont(face.name, face.font);
     this.outlineRoot = { level: 0, item: doc.outline, children: [] };
     this.outlineStack = [this.outlineRoot];
   }
@@ -80,6 +79,8 @@ export class TaggedPainter {
   }
 
   private useFace(face: Face): void {
+    // Registered on first use: a document embeds only the faces it draws with.
+    if (!this.fontsReady.has(face.name)) this.doc.registerFont(face.name, face.font);
     this.doc.font(face.name);
     if (!this.fontsReady.has(face.name)) {
       installToUnicodeWithoutNotdef(this.doc._font);

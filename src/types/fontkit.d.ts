@@ -26,6 +26,7 @@ declare module 'fontkit' {
 
   export interface Font {
     postscriptName: string;
+    familyName: string;
     unitsPerEm: number;
     ascent: number;
     descent: number;
