@@ -5,6 +5,7 @@
 import type { Inline, Note, NoteKind } from '../../model/ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { plainInlines, type RawToken } from './inline-tokens.js';
+import { boundedLinks } from './links.js';
 
 interface Definition { number: number; text: string; line: number }
 
@@ -77,7 +78,7 @@ export class NoteRegistry {
         out.push({
           id: `${p.note}-${n}`, kind, number: n, line: def.line, refIds,
           label: kind === 'footnote' ? String(n) : `[${n}]`,
-          content: plainInlines(def.text, def.line),
+          content: boundedLinks(plainInlines(def.text, def.line), this.sink),
         });
       }
     }

@@ -2,6 +2,7 @@
 import type { Inline } from '../../model/ast.js';
 import type { DiagnosticSink } from '../shared/diagnostics.js';
 import { tokenize } from '../shared/inline-tokens.js';
+import { boundedLinks } from '../shared/links.js';
 import type { NoteRegistry } from '../shared/notes.js';
 
 export class ParseContext {
@@ -16,6 +17,6 @@ export class ParseContext {
 
   /** Inline content of running text, with note calls resolved. */
   inlines(text: string, line: number): Inline[] {
-    return this.notes.resolve(tokenize(text, line, true));
+    return boundedLinks(this.notes.resolve(tokenize(text, line, true)), this.sink);
   }
 }

@@ -35,7 +35,9 @@ export function ocfOrder(a: string, b: string): number {
 export function zipTimestamp(isoDate: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})/u.exec(isoDate);
   if (!m) throw new Error(`zip timestamp: not an ISO date: "${isoDate}"`);
-  const year = Math.max(1980, Number(m[1]));
+  // A zip (DOS) date holds the years 1980–2107 and fflate takes 1980–2099: a letter dated outside
+  // (a mistyped "2206") gets the nearest year it can hold; the letter's own date stays as written.
+  const year = Math.min(2099, Math.max(1980, Number(m[1])));
   return new Date(year, Number(m[2]) - 1, Number(m[3]), 0, 0, 0);
 }
 

@@ -72,10 +72,16 @@ class SlotCursor {
   }
 }
 
+/** An address as a description names it: whole when short, else its start (the link keeps all of it). */
+function shortAddress(address: string): string {
+  return address.length <= MAX_DESCRIBED ? address : `${address.slice(0, MAX_DESCRIBED - 1)}…`;
+}
+const MAX_DESCRIBED = 120;
+
 export function linkTarget(ctx: FlowContext, href: string): LinkTarget {
   const contents = href.startsWith('mailto:')
-    ? ctx.theme.t('mailLinkContents', { address: href.slice('mailto:'.length) })
-    : ctx.theme.t('uriLinkContents', { href });
+    ? ctx.theme.t('mailLinkContents', { address: shortAddress(href.slice('mailto:'.length)) })
+    : ctx.theme.t('uriLinkContents', { href: shortAddress(href) });
   return { kind: 'uri', href, contents };
 }
 

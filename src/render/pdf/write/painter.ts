@@ -7,7 +7,7 @@
 import type { FontSet, Face } from '../layout/fonts.js';
 import { shapedRun } from '../layout/shaping.js';
 import { visibleWidth, type LinkTarget, type Line, type Piece } from '../layout/line-break.js';
-import type { PdfKitDoc, PdfOutlineItem } from './pdfkit-doc.js';
+import type { PdfKitDoc, PdfOutlineItem, PdfRef } from './pdfkit-doc.js';
 import type { DrawnPage, Slot } from '../layout/tags.js';
 import { UniqueLabels } from '../../outline.js';
 import { embedWithoutCidSet } from './cidset.js';
@@ -29,6 +29,7 @@ export class TaggedPainter {
   private readonly outlineRoot: OutlineNode;
   private readonly outlineStack: OutlineNode[];
   private readonly bookmarkTitles = new UniqueLabels();
+  private readonly uriActions = new WeakMap<LinkTarget, PdfRef>();
 
   constructor(
     private readonly doc: PdfKitDoc,
@@ -166,8 +167,19 @@ export class TaggedPainter {
     const page = this.current();
     const structParent = this.doc.createStructParentTreeNextKey();
     const options = { Contents: new String(target.contents), StructParent: structParent };
-    if (target.kind === 'uri') this.doc.link(x, y, w, h, target.href, options);
-    else this.doc.goTo(x, y, w, h, target.dest, options);
+    if (target.kind === 'uri') {
+      // One action for all the annotations of a link (one per line it wraps onto): a long address is
+      // written once, not once per line.
+      let action = this.uriActions.get(target);
+      if (!action) {
+        action = this.doc.ref({ S: 'URI', URI: new String(target.href) });
+        action.end();
+        this.uriActions.set(target, action);
+      }
+      this.doc.annotate(x, y, w, h, { ...options, Subtype: 'Link', A: action });
+    } else {
+      this.doc.goTo(x, y, w, h, target.dest, options);
+    }
     const annot = this.doc.page.annotations[this.doc.page.annotations.length - 1];
     if (!annot) throw new Error('PDF painter: pdfkit did not add the link annotation');
     slot.marks.push({ kind: 'objr', page, annot, structParent });

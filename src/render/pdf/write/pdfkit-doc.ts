@@ -88,6 +88,8 @@ export interface PdfKitDoc {
   addPage(options: { size: [number, number]; margin: number }): this;
   end(): void;
   ref(data?: Record<string, unknown>): PdfRef;
+  /** Adds an annotation of any subtype to the current page (`link` and `goTo` call this). */
+  annotate(x: number, y: number, w: number, h: number, options: Record<string, unknown>): this;
   addContent(data: string): this;
 
   registerFont(name: string, src: unknown): this;
