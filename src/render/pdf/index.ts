@@ -90,6 +90,7 @@ export async function writePdf(laidOut: PdfLayoutResult): Promise<Uint8Array> {
 
   const painter = new TaggedPainter(doc, fonts, size, layout.links);
   drawPages(ctx, painter, letterhead, pages);
+  painter.release();
   painter.finishOutline();
   writeStructTree(doc, ctx.root);
   doc.end();

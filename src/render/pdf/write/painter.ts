@@ -26,6 +26,8 @@ export class TaggedPainter {
   private readonly fontsReady = new Set<string>();
   /** Open marked content: nesting of tagged and artifact sequences is a bug, caught here. */
   private open: 'tagged' | 'artifact' | null = null;
+  /** The tagged sequence left open for more content of the same slot on the same page. */
+  private held: { slot: Slot; page: DrawnPage } | undefined;
   private readonly outlineRoot: OutlineNode;
   private readonly outlineStack: OutlineNode[];
   private readonly bookmarkTitles = new UniqueLabels();
@@ -42,6 +44,7 @@ export class TaggedPainter {
   }
 
   newPage(): DrawnPage {
+    this.release();
     this.doc.addPage({ size: this.size, margin: 0 });
     const page: DrawnPage = { index: this.pages.length, ref: this.doc.page.dictionary, owners: [] };
     this.pages.push(page);
@@ -54,23 +57,39 @@ export class TaggedPainter {
     return this.page;
   }
 
-  /** Content of one structure slot: `/Type <</MCID n>> BDC … EMC`. */
+  /**
+   * Content of one structure slot: `/Type <</MCID n>> BDC … EMC`. The sequence stays open after
+   * drawing: when the next content belongs to the same slot on the same page (the next line of a
+   * paragraph), it joins it, so a paragraph has one marked-content sequence per page rather than
+   * one per line (a smaller file and a smaller structure tree, the same tagged text).
+   */
   tagged(slot: Slot, draw: () => void): void {
     if (this.open) throw new Error(`PDF painter: tagged content inside ${this.open} content`);
     const page = this.current();
-    page.structParents ??= this.doc.page.structParentTreeKey;
-    const mcid = page.owners.length;
-    page.owners.push(slot);
+    if (this.held?.slot !== slot || this.held.page !== page) {
+      this.release();
+      page.structParents ??= this.doc.page.structParentTreeKey;
+      const mcid = page.owners.length;
+      page.owners.push(slot);
+      this.doc.addContent(`/${slot.owner.type} <</MCID ${mcid}>> BDC`);
+      slot.marks.push({ kind: 'mc', page, mcid });
+      this.held = { slot, page };
+    }
     this.open = 'tagged';
-    this.doc.addContent(`/${slot.owner.type} <</MCID ${mcid}>> BDC`);
     draw();
-    this.doc.addContent('EMC');
     this.open = null;
-    slot.marks.push({ kind: 'mc', page, mcid });
+  }
+
+  /** Closes the tagged sequence kept open for the next line, if any. */
+  release(): void {
+    if (!this.held) return;
+    this.doc.addContent('EMC');
+    this.held = undefined;
   }
 
   artifact(kind: ArtifactKind, draw: () => void): void {
     if (this.open) throw new Error(`PDF painter: artifact inside ${this.open} content`);
+    this.release();
     this.open = 'artifact';
     const sub = 'subtype' in kind && kind.subtype ? ` /Subtype /${kind.subtype}` : '';
     this.doc.addContent(`/Artifact <</Type /${kind.type}${sub}>> BDC`);
