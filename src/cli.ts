@@ -71,9 +71,12 @@ async function commandBuild(args: string[]): Promise<number> {
       'no-check': { type: 'boolean', default: false },
       theme: { type: 'string' },
       json: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('build needs at least one input FILE');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number of at least 1; got "${values.jobs}"`);
   const formats = parseFormats(values.format);
   if (values.theme !== undefined) {
     // A mistyped house style is a usage error (exit 2), not an internal error in the middle of a build.
@@ -85,7 +88,7 @@ async function commandBuild(args: string[]): Promise<number> {
   }
   const check = !values['no-check'];
   const outcomes = await buildLetters(positionals, {
-    outDir: values.out!, formats, check, ...(values.theme ? { theme: values.theme } : {}),
+    outDir: values.out!, formats, check, ...(values.theme ? { theme: values.theme } : {}), ...(jobs ? { jobs } : {}),
   }, (outcome) => {
     const { out, err } = outcomeLines(outcome);
     print(err, process.stderr);

@@ -15,13 +15,13 @@ import { join } from 'node:path';
 import type { CheckResult } from '../check/types.js';
 import { FORMATS, type OutputFormat } from '../formats.js';
 import { stemOf } from '../readers/index.js';
-import { InputError } from '../readers/shared/diagnostics.js';
 import type { LetterOutcome, PublishedOutput } from '../report/outcome.js';
 import { formatCheck, letterReport, serialiseReport } from '../report/report.js';
 import { commit, discard, ensureFolder, OutputError, stage, type Staged } from '../util/output-files.js';
 import { VERSION } from '../version.js';
 import { CheckerPool } from './checkers.js';
-import { renderLetter, type Rendered } from './render-letter.js';
+import type { Rendered, RenderOptions, RenderResult } from './render-letter.js';
+import { defaultJobs, inThread, workerPool } from './renderers.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -32,6 +32,8 @@ export interface BuildOptions {
   certifier?: string;
   /** A person has evaluated the publications against WCAG 2.2 AA. */
   manualReview?: boolean;
+  /** Letters rendered at once in worker threads (default: one per core; 1: in this thread). */
+  jobs?: number;
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -96,40 +98,68 @@ async function publish(inputPath: string, rendered: Rendered, options: BuildOpti
   }
 }
 
-export async function buildLetter(inputPath: string, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
-  let rendered: Rendered;
-  try {
-    rendered = await renderLetter(inputPath, {
-      formats: options.formats,
-      ...(options.theme ? { theme: options.theme } : {}),
-      claim: { checked: options.check, ...(options.certifier ? { certifier: options.certifier } : {}), manualReview: options.manualReview ?? false },
-    });
-  } catch (err) {
-    if (err instanceof InputError) {
-      await removeStale(options.outDir, stemOf(inputPath));
-      return { kind: 'input-error', input: inputPath, error: err.diagnostic, warnings: [] };
-    }
-    return internalError(inputPath, err);
-  }
-  return publish(inputPath, rendered, options, pool);
+function renderOptions(options: BuildOptions): RenderOptions {
+  return {
+    formats: options.formats,
+    ...(options.theme ? { theme: options.theme } : {}),
+    claim: { checked: options.check, ...(options.certifier ? { certifier: options.certifier } : {}), manualReview: options.manualReview ?? false },
+  };
 }
 
-/** Builds every letter; `onLetter` is called as each one finishes (for progress output). */
+/** Publishes what rendering a letter came to: its files and report, or what went wrong. */
+async function settle(inputPath: string, result: RenderResult, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
+  switch (result.kind) {
+    case 'rendered':
+      return publish(inputPath, result.rendered, options, pool);
+    case 'input-error':
+      await removeStale(options.outDir, stemOf(inputPath));
+      return { kind: 'input-error', input: inputPath, error: result.diagnostic, warnings: [] };
+    case 'internal-error':
+      return { kind: 'internal-error', input: inputPath, message: result.message, ...(result.stack ? { stack: result.stack } : {}), warnings: [] };
+  }
+}
+
+export async function buildLetter(inputPath: string, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
+  return settle(inputPath, await inThread.render(inputPath, renderOptions(options)), options, pool);
+}
+
+/**
+ * Builds every letter; `onLetter` is called as each one finishes, in input order (so the terminal,
+ * the reports and the summary read the same whatever ran in parallel). Rendering runs in worker
+ * threads when `jobs` > 1; a window of letters is in flight at once, so memory stays bounded
+ * however long the batch.
+ */
 export async function buildLetters(
   inputs: readonly string[],
   options: BuildOptions,
   onLetter: (outcome: LetterOutcome) => void = () => {},
 ): Promise<LetterOutcome[]> {
   const pool = new CheckerPool();
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), inputs.length));
+  const renderer = jobs > 1 ? workerPool(jobs) : inThread;
+  const render = renderOptions(options);
+  const window = jobs * 2;
   const outcomes: LetterOutcome[] = [];
+  const pending: Array<Promise<LetterOutcome>> = [];
+  const start = (i: number): void => {
+    const input = inputs[i]!;
+    pending[i] = renderer.render(input, render).then(
+      (result) => settle(input, result, options, pool),
+      (err: unknown) => internalError(input, err),
+    );
+  };
   try {
-    for (const input of inputs) {
-      const outcome = await buildLetter(input, options, pool);
+    for (let i = 0; i < Math.min(window, inputs.length); i++) start(i);
+    for (let i = 0; i < inputs.length; i++) {
+      const outcome = await pending[i]!;
+      delete pending[i];
+      if (i + window < inputs.length) start(i + window);
       outcomes.push(outcome);
       onLetter(outcome);
     }
   } finally {
-    await pool.close();
+    await Promise.allSettled(pending.filter(Boolean));
+    await Promise.all([renderer.close(), pool.close()]);
   }
   return outcomes;
 }

@@ -30,6 +30,12 @@ export interface Rendered {
   files: RenderedFile[];
 }
 
+/** What rendering a letter came to, as plain data (it may cross from a worker thread). */
+export type RenderResult =
+  | { kind: 'rendered'; rendered: Rendered }
+  | { kind: 'input-error'; diagnostic: Diagnostic }
+  | { kind: 'internal-error'; message: string; stack?: string };
+
 export interface RenderOptions {
   formats: readonly OutputFormat[];
   theme?: string;

@@ -1,0 +1,39 @@
+/**
+ * Where letters are rendered: in this thread, or in a pool of worker threads (`--jobs N`, a
+ * well-kept pool: piscina) so a batch uses every core. Both give the same bytes: rendering
+ * depends on the letter and the house style only.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { RenderOptions, RenderResult } from './render-letter.js';
+import renderTask from './render-worker.js';
+
+export interface Renderer {
+  render(input: string, options: RenderOptions): Promise<RenderResult>;
+  close(): Promise<void>;
+}
+
+/** The default number of jobs: one per core. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export const inThread: Renderer = {
+  render: (input, options) => renderTask({ input, options }),
+  close: async () => {},
+};
+
+/** A worker pool of `threads`; each worker loads the renderer once and keeps its caches (fonts, shaped words). */
+export function workerPool(threads: number): Renderer {
+  const pool = new Piscina({
+    filename: new URL('./render-worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // Letters differ little in cost; a worker takes the next when it is done.
+    concurrentTasksPerWorker: 1,
+  });
+  return {
+    render: (input, options) => pool.run({ input, options }) as Promise<RenderResult>,
+    close: () => pool.destroy(),
+  };
+}
