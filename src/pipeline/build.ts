@@ -136,7 +136,7 @@ export async function buildLetters(
 ): Promise<LetterOutcome[]> {
   const pool = new CheckerPool();
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), inputs.length));
-  const renderer = jobs > 1 ? workerPool(jobs) : inThread;
+  const renderer = jobs > 1 ? await workerPool(jobs) : inThread;
   const render = renderOptions(options);
   const window = jobs * 2;
   const outcomes: LetterOutcome[] = [];

@@ -4,7 +4,6 @@
  * depends on the letter and the house style only.
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { RenderOptions, RenderResult } from './render-letter.js';
 import renderTask from './render-worker.js';
 
@@ -24,7 +23,9 @@ export const inThread: Renderer = {
 };
 
 /** A worker pool of `threads`; each worker loads the renderer once and keeps its caches (fonts, shaped words). */
-export function workerPool(threads: number): Renderer {
+export async function workerPool(threads: number): Promise<Renderer> {
+  // Loaded only for a batch: a single letter never pays for the pool.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: new URL('./render-worker.js', import.meta.url).href,
     minThreads: threads,
