@@ -66,13 +66,25 @@ function printRunningHeader(input: RenderInput): string {
   ].join('\n');
 }
 
+const base64 = new Map<string, string>();
+
+/** A font file as base64, encoded once per process (a batch embeds the same fonts in every page). */
+function base64Of(file: string): string {
+  let text = base64.get(file);
+  if (text === undefined) {
+    text = readFileCached(file).toString('base64');
+    base64.set(file, text);
+  }
+  return text;
+}
+
 export async function htmlStylesheet(input: RenderInput): Promise<string> {
   const { theme } = input;
   const settings = theme.data.html;
   const faces = webFontFaces(theme, settings.webFonts, input.letter);
   const fallbacks = await fallbackFaces(theme, input.letter, faces);
   const fonts = [
-    fontFaceCss(faces, (f) => `data:font/woff2;base64,${readFileCached(f.file).toString('base64')}`),
+    fontFaceCss(faces, (f) => `data:font/woff2;base64,${base64Of(f.file)}`),
     ...(fallbacks.length ? [fallbackFaceCss(fallbacks, faces, (f) => `data:font/ttf;base64,${Buffer.from(f.data).toString('base64')}`)] : []),
   ].join('\n');
   const css = settings.stylesheets.map((f) => readFileCached(theme.file(f)).toString('utf8').trim()).join('\n\n');

@@ -32,6 +32,7 @@ export class TaggedPainter {
   private readonly outlineStack: OutlineNode[];
   private readonly bookmarkTitles = new UniqueLabels();
   private readonly uriActions = new WeakMap<LinkTarget, PdfRef>();
+  private currentFace: Face | undefined;
 
   constructor(
     private readonly doc: PdfKitDoc,
@@ -99,6 +100,9 @@ export class TaggedPainter {
   }
 
   private useFace(face: Face): void {
+    // pdfkit keeps the current font between text calls: switching only on change saves a lookup per piece.
+    if (this.currentFace === face) return;
+    this.currentFace = face;
     // Registered on first use: a document embeds only the faces it draws with.
     if (!this.fontsReady.has(face.name)) this.doc.registerFont(face.name, face.font);
     this.doc.font(face.name);
