@@ -4,7 +4,8 @@
  * necessarily breaks several rules, is listed in full).
  */
 import { describe, expect, it } from 'vitest';
-import { checkPdfUa, RULES } from '../src/check/pdf/index.js';
+import { checkOwnRules, PROFILES } from '../../../src/check/pdf/index.js';
+import type { Finding } from '../../../src/check/types.js';
 import {
   artifact,
   box,
@@ -21,9 +22,9 @@ import {
   type Built,
   type DocSpec,
   type ElemSpec,
-} from './check-pdf-factory.js';
+} from '../../support/pdf-factory.js';
 import { PDFArray, PDFDict, PDFName, PDFNumber } from 'pdf-lib';
-import { readType1GlyphNames } from '../src/check/pdf/type1.js';
+import { readType1GlyphNames } from '../../../src/check/pdf/type1.js';
 
 interface Case {
   name: string;
@@ -775,6 +776,17 @@ const CASES: Case[] = [
   },
 ];
 
+const RULES = PROFILES.pdfua1.rules;
+
+/** Our PDF/UA-1 rules alone, as the tests judge them. */
+async function checkPdfUa(bytes: Uint8Array): Promise<{ violations: Finding[]; checked: number }> {
+  const own = await checkOwnRules(bytes, ['pdfua1']);
+  return { violations: own.findings, checked: own.checked };
+}
+
+/** Where a finding is, as one string: `page 2`, `object 12 0 R`. */
+const where = (f: Finding): string => (f.locations[0]?.page !== undefined ? `page ${f.locations[0].page}` : (f.locations[0]?.object ?? 'document'));
+
 async function bytesOf(c: Case): Promise<Uint8Array> {
   if (c.bytes) return c.bytes();
   const spec = goodSpec();
@@ -803,9 +815,10 @@ describe('PDF/UA checker: each defect gets exactly its rule ids', () => {
     const got = [...new Set(report.violations.map((v) => v.rule))].sort();
     expect(got).toEqual([...c.rules].sort());
     for (const v of report.violations) {
-      expect(v.tool).toBe('pdfua');
+      expect(v.tool).toEqual({ name: 'rijkspers', version: expect.any(String) });
+      expect(v.profile).toBe('pdfua1');
       expect(v.message.length).toBeGreaterThan(10);
-      expect(v.location).toMatch(/^(page \d+|object \d+ \d+ R|document|a direct object)$/);
+      expect(where(v)).toMatch(/^(page \d+|object \d+ \d+ R|document|a direct object)$/);
     }
   });
 
@@ -858,8 +871,8 @@ describe('PDF/UA checker: what a violation says', () => {
     addToPage(spec, 1, Array.from({ length: 50 }, (_, i) => show('los', 72, 100 + i)).join('\n'));
     const { violations } = await checkPdfUa(await buildPdf(spec));
     expect(violations).toHaveLength(1);
-    expect(violations[0]).toMatchObject({ rule: '7.1-3', location: 'page 2', severity: 'error' });
-    expect(violations[0]!.message).toContain('(50 occurrences)');
+    expect(violations[0]).toMatchObject({ rule: '7.1-3', locations: [{ page: 2 }], severity: 'violation', fails: true, count: 50, references: ['01-005'] });
+    expect(violations[0]!.message).toBe('text-showing operator(s) neither in tagged content nor in an artifact');
     expect(violations[0]!.helpUrl).toBe('https://github.com/veraPDF/veraPDF-validation-profiles/wiki/PDFUA-Part-1-rules#rule-71-3');
     expect(violations[0]!.help).toMatch(/Artifact/);
   });
@@ -869,7 +882,7 @@ describe('PDF/UA checker: what a violation says', () => {
     addToPage(spec, 0, show('los', 72, 400));
     addToPage(spec, 1, box(10, 10, 5, 5));
     const { violations } = await checkPdfUa(await buildPdf(spec));
-    expect(violations.map((v) => [v.rule, v.location, v.message])).toEqual([
+    expect(violations.map((v) => [v.rule, where(v), v.message])).toEqual([
       ['7.1-3', 'page 1', 'text-showing operator(s) neither in tagged content nor in an artifact'],
       ['7.1-3', 'page 2', 'path-painting operator(s) neither in tagged content nor in an artifact'],
     ]);
@@ -879,7 +892,7 @@ describe('PDF/UA checker: what a violation says', () => {
     const c = CASES.find((x) => x.name === '/W width of a shown glyph 50 units off')!;
     const { violations } = await checkPdfUa(await bytesOf(c));
     // 'B' is shown on page 1 only (Betreft); its declared width is 50 more than Fira's advance.
-    expect(violations.map((v) => [v.rule, v.location])).toEqual([['7.21.5-1', 'page 1']]);
+    expect(violations.map((v) => [v.rule, where(v)])).toEqual([['7.21.5-1', 'page 1']]);
     expect(violations[0]!.message).toMatch(
       new RegExp(`^font FiraSans-Regular \\(object \\d+ 0 R\\): widths in the font dictionary differ from the embedded program \\(code declared vs program\\): <${glyphId('B').toString(16).toUpperCase().padStart(4, '0')}> (\\d+) vs (\\d+)$`),
     );
@@ -900,7 +913,7 @@ describe('PDF/UA checker: what a violation says', () => {
     spec.type1 = { glyphs: ['A', 'B', 'C'], charSet: '/A/Z' };
     addToPage(spec, 0, artifact('BT /F4 8 Tf 10 10 Td (AB) Tj ET'));
     const { violations } = await checkPdfUa(await buildPdf(spec));
-    expect(violations.map((v) => [v.rule, v.location, v.message])).toEqual([
+    expect(violations.map((v) => [v.rule, where(v), v.message])).toEqual([
       [
         '7.21.4.2-1',
         'page 1',
@@ -912,7 +925,7 @@ describe('PDF/UA checker: what a violation says', () => {
   it('reports the note warning as a warning', async () => {
     const c = CASES.find((x) => x.rules.includes('RP-note-unreferenced'))!;
     const { violations } = await checkPdfUa(await bytesOf(c));
-    expect(violations.map((v) => [v.rule, v.severity, v.location])).toEqual([['RP-note-unreferenced', 'warning', 'page 1']]);
+    expect(violations.map((v) => [v.rule, v.severity, where(v)])).toEqual([['RP-note-unreferenced', 'warning', 'page 1']]);
     expect(violations[0]!.message).toContain('"fn-1"');
   });
 

@@ -21,8 +21,8 @@ import {
   type PDFContext,
   type PDFObject,
 } from 'pdf-lib';
-import { glyphNameToUnicode } from '../src/check/pdf/simple-encodings.js';
-import { readTrueType } from '../src/check/pdf/truetype.js';
+import { glyphNameToUnicode } from '../../src/check/pdf/simple-encodings.js';
+import { readTrueType } from '../../src/check/pdf/truetype.js';
 
 // ------------------------------------------------------------------ the font
 
