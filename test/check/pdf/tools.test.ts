@@ -109,8 +109,8 @@ describe('checkPdf on a file', () => {
     // qpdf and pdfinfo belong to the environment: without them the check cannot pass.
     expect(result.passed).toBe(installed('qpdf', '--version') && installed('pdfinfo', '-v'));
     expect(names(result)).toEqual(['rijkspers', 'qpdf', 'pdfinfo', 'verapdf']);
-    // The factory's letter claims PDF/UA only, so PDF/UA-1 is what it gets by default.
-    expect(result.tools[0]).toMatchObject({ ran: true, checked: RULES.length, profiles: ['pdfua1'], tool: { name: 'rijkspers', version: expect.stringMatching(/^\d+\.\d+\.\d+/) } });
+    // The factory's letter claims PDF/UA-1 and PDF/A-2a, so both are what it gets by default.
+    expect(result.tools[0]).toMatchObject({ ran: true, checked: RULES.length + PROFILES.pdfa2a.rules.length, profiles: ['pdfua1', 'pdfa2a'], tool: { name: 'rijkspers', version: expect.stringMatching(/^\d+\.\d+\.\d+/) } });
     if (installed('qpdf', '--version')) expect(result.tools[1]!.tool.version).toMatch(/^\d+\.\d+/);
     if (installed('pdfinfo', '-v')) expect(result.tools[2]!.tool.version).toMatch(/^\d+\.\d+/);
     expect(result.tools[1]!.ran).toBe(installed('qpdf', '--version'));
@@ -121,7 +121,7 @@ describe('checkPdf on a file', () => {
   it('merges veraPDF failures when veraPDF is there', async () => {
     const file = await write('good-for-verapdf.pdf', await buildPdf(goodSpec()));
     const verapdf = fakeVerapdf('verapdf-fake', VERAPDF_REPORT, 1);
-    const result = await checkPdf(file, { qpdf: false, pdfinfo: false, verapdf });
+    const result = await checkPdf(file, { profiles: ['pdfua1'], qpdf: false, pdfinfo: false, verapdf });
     expect(result.tools.map((t) => [t.tool.name, t.ran, t.checked, t.profiles])).toEqual([
       ['rijkspers', true, RULES.length, ['pdfua1']],
       ['verapdf', true, 106, ['pdfua1']],
@@ -145,7 +145,7 @@ describe('checkPdf on a file', () => {
   it('fails when an installed veraPDF gives output it cannot read', async () => {
     const file = await write('good-for-broken-verapdf.pdf', await buildPdf(goodSpec()));
     const verapdf = fakeVerapdf('verapdf-broken', 'Exception in thread "main"', 2);
-    const result = await checkPdf(file, { qpdf: false, pdfinfo: false, verapdf });
+    const result = await checkPdf(file, { profiles: ['pdfua1'], qpdf: false, pdfinfo: false, verapdf });
     expect(result.tools[1]).toMatchObject({ tool: { name: 'verapdf' }, ran: false });
     expect(result.tools[1]!.error).toMatch(/cannot read veraPDF output \(exit 2\)/);
     expect(result.findings).toEqual([expect.objectContaining({ severity: 'tool-failure', rule: 'tool-failure', fails: true })]);
@@ -157,9 +157,13 @@ describe('checkPdf on a file', () => {
     const cut = good.subarray(0, good.length - 300);
     const file = await write('cut.pdf', cut);
     const result = await checkPdf(file, { verapdf: false });
-    // pdf-lib recovers the objects, so our own rules pass; the structure tools see the damage.
+    // pdf-lib recovers the objects, so only PDF/A's file-structure rules see the damage (the
+    // trailer with its /ID and the %%EOF are gone); the structure tools see it too.
     expect(result.tools[0]).toMatchObject({ tool: { name: 'rijkspers' }, ran: true });
-    expect(result.findings.filter((v) => v.tool.name === 'rijkspers')).toEqual([]);
+    expect(result.findings.filter((v) => v.tool.name === 'rijkspers').map((f) => [f.profile, f.rule])).toEqual([
+      ['pdfa2a', '6.1.3-1'],
+      ['pdfa2a', '6.1.3-3'],
+    ]);
     if (installed('qpdf', '--version')) {
       expect(result.findings.find((v) => v.tool.name === 'qpdf')).toMatchObject({ rule: 'qpdf-check', severity: 'violation' });
     }
@@ -191,7 +195,7 @@ describe('checkPdf on a file', () => {
     const file = await write('session.pdf', await buildPdf(goodSpec()));
     const result = await session.check(file);
     // Our own rules must have run: no pdfua violation from a checker that did not run is no pass.
-    expect(result.tools[0]).toMatchObject({ tool: { name: 'rijkspers' }, ran: true, checked: RULES.length });
+    expect(result.tools[0]).toMatchObject({ tool: { name: 'rijkspers' }, ran: true, profiles: ['pdfua1', 'pdfa2a'] });
     expect(result.findings.filter((v) => v.tool.name === 'rijkspers')).toEqual([]);
     await session.close();
   });
