@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CheckResult, CheckSession, OutputFormat } from './check/types.js';
+import { toolFailure, type CheckResult, type CheckSession, type OutputFormat } from './check/types.js';
 import { EXTENSIONS, loadChecker } from './formats.js';
 import type { Letter } from './model/ast.js';
 import { letterMetadata } from './model/metadata.js';
@@ -107,8 +107,8 @@ export class CheckerPool {
       const message = err instanceof Error ? err.message : String(err);
       return {
         format, file, passed: false,
-        tools: [{ tool: `${format}-checker`, ran: false, error: message, durationMs: 0 }],
-        violations: [{ tool: `${format}-checker`, rule: 'checker-failed', severity: 'error', message: `the ${format} checker could not run: ${message}` }],
+        tools: [{ tool: { name: `${format}-checker` }, ran: false, error: message, durationMs: 0 }],
+        findings: [toolFailure({ name: `${format}-checker` }, `the ${format} checker could not run: ${message}`)],
       };
     }
   }

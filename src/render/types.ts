@@ -1,5 +1,6 @@
 /** What the pipeline hands every renderer and what it gets back. */
 import type { Letter, LetterMetadata } from '../model/ast.js';
+import type { PdfSourceFile, PdfStandard } from './pdf/pdf-standard.js';
 import type { PageStart } from './pagination.js';
 import type { Theme } from './theme.js';
 
@@ -7,6 +8,14 @@ export interface RenderInput {
   letter: Letter;
   meta: LetterMetadata;
   theme: Theme;
+  options?: RenderOptions;
+}
+
+export interface RenderOptions {
+  /** PDF standards the PDF claims (default `a2a-ua1`: PDF/A-2a and PDF/UA-1 together). */
+  pdfStandard?: PdfStandard;
+  /** The letter's source, attached to the PDF for `a3a-ua1`. */
+  source?: PdfSourceFile;
 }
 
 export interface PdfRendering {

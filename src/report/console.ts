@@ -1,5 +1,5 @@
 /** Human-readable lines for the terminal: one line per output with its check result, then a summary. */
-import type { CheckResult, Violation } from '../check/types.js';
+import type { CheckResult, Finding } from '../check/types.js';
 import { formatDiagnostic } from '../parse/diagnostics.js';
 import type { LetterOutcome } from '../pipeline.js';
 
@@ -12,26 +12,27 @@ function size(bytes: number): string {
 function toolSummary(result: CheckResult): string {
   return result.tools
     .map((t) => {
-      if (!t.ran) return t.optional ? `${t.tool} not installed (optional)` : `${t.tool} did not run`;
-      const found = result.violations.filter((v) => v.tool === t.tool);
+      if (!t.ran) return t.optional ? `${t.tool.name} not installed (optional)` : `${t.tool.name} did not run`;
+      const found = result.findings.filter((v) => v.tool.name === t.tool.name && v.severity !== 'tool-failure');
       const warnings = found.filter((v) => v.severity === 'warning').length;
       // Warnings fail an EPUBCheck run but not a PDF check: show them apart so `PASS … 1` never happens.
-      return `${t.tool} ${found.length - warnings}${warnings ? ` (+${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
+      return `${t.tool.name} ${found.length - warnings}${warnings ? ` (+${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
     })
     .join(' · ');
 }
 
-export function violationLine(v: Violation): string {
-  const where = v.location ? ` at ${v.location}` : '';
-  return `${v.tool} ${v.rule}${where}: ${v.message}`;
+export function violationLine(v: Finding): string {
+  const at = v.locations[0];
+  const where = at?.page !== undefined ? ` at page ${at.page}` : at?.object ? ` at ${at.object}` : '';
+  return `${v.tool.name} ${v.rule}${where}: ${v.message}${v.count && v.count > 1 ? ` (${v.count} occurrences)` : ''}`;
 }
 
 /** Lines for one checked file: `PASS path  tools` and, on failure, the first violations. */
 export function checkLines(result: CheckResult, reportPath?: string): string[] {
   const lines = [`${result.passed ? 'PASS' : 'FAIL'}  ${result.file}  ${toolSummary(result)}`];
-  for (const t of result.tools) if (!t.ran && !t.optional) lines.push(`      ${t.tool} could not run: ${t.error ?? 'unknown reason'}`);
-  for (const v of result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) lines.push(`      ${violationLine(v)}`);
-  const more = result.violations.length - MAX_VIOLATIONS_SHOWN;
+  for (const t of result.tools) if (!t.ran && !t.optional) lines.push(`      ${t.tool.name} could not run: ${t.error ?? 'unknown reason'}`);
+  for (const v of result.findings.filter((f) => f.severity !== 'tool-failure').slice(0, MAX_VIOLATIONS_SHOWN)) lines.push(`      ${violationLine(v)}`);
+  const more = result.findings.filter((f) => f.severity !== 'tool-failure').length - MAX_VIOLATIONS_SHOWN;
   if (more > 0) lines.push(`      … and ${more} more${reportPath ? ` (all in ${reportPath})` : ''}`);
   return lines;
 }

@@ -1,5 +1,6 @@
 /**
- * The PDF renderer: a tagged PDF/UA-1 Kamerbrief in the house style, built with pdfkit.
+ * The PDF renderer: a tagged Kamerbrief in the house style, built with pdfkit, conforming to
+ * PDF/UA-1 and (by default) PDF/A-2a together (`options.pdfStandard`, see pdf-standard.ts).
  *
  * Steps: lay out the letterhead and the body into lines (our own line breaking: no break at a
  * no-break space, URLs wrap at their punctuation), paginate with footnotes, widows and orphans,
@@ -13,13 +14,15 @@ import type { FlowContext } from './flow-types.js';
 import { loadFontSet } from './fonts.js';
 import { layoutLetterhead } from './letterhead.js';
 import { loadPdfLayout } from './layout-config.js';
-import { documentInfo, installXmpFixes } from './metadata.js';
+import { documentInfo, installXmpFixes, publicationTimestamp } from './metadata.js';
 import { paginate } from './paginate.js';
 import { TaggedPainter } from './painter.js';
 import { createPdfKitDoc } from './pdfkit-doc.js';
+import { DEFAULT_PDF_STANDARD, installPdfStandard } from './pdf-standard.js';
 import { StructNode, writeStructTree } from './structure.js';
 
 export { MissingGlyphError } from './fonts.js';
+export { DEFAULT_PDF_STANDARD, PDF_STANDARDS, type PdfSourceFile, type PdfStandard } from './pdf-standard.js';
 
 /** BCP 47 tag for the catalog: the letters are Dutch from the Netherlands. */
 export function pdfLanguage(lang: string): string {
@@ -70,6 +73,7 @@ export async function renderPdf(input: RenderInput): Promise<PdfRendering> {
     font: null,
   });
   installXmpFixes(doc, meta, lang);
+  installPdfStandard(doc, input.options?.pdfStandard ?? DEFAULT_PDF_STANDARD, input.options?.source, publicationTimestamp(meta));
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk) => chunks.push(chunk));
   const finished = new Promise<void>((resolve) => doc.on('end', resolve));
