@@ -56,12 +56,15 @@ function exec(command: string, args: string[], timeoutMs: number): Promise<ExecR
 }
 
 /**
- * How long a tool may take on a file: one minute, plus 30 s per MB and 1 s per page. Generous on
- * purpose: the limit is there to stop a hung tool, not to judge a slow one. A 2,000-question
- * letter (about 700 pages) gets some 13 minutes, 50 times what pdfinfo needs for it here.
+ * How long a tool may take on a file: one minute, plus 30 s per MB and 3 s per page. Generous on
+ * purpose: the limit is there to stop a hung tool, not to judge a slow one. The page term is set by
+ * poppler 22.12's `pdfinfo -struct-text`, the slowest tool: on our letters it needs about 0.1 s a
+ * page, but about 1.2 s a page once the file has a PDF/A output intent (it seems to build the ICC
+ * colour transform anew for every structure element whose text it extracts). A 2,000-question
+ * letter (365 pages, 2.7 MB) gets some 20 minutes.
  */
 export function timeLimitMs(fileBytes: number, pages: number): number {
-  return 60_000 + Math.ceil((fileBytes / 1_048_576) * 30_000) + pages * 1_000;
+  return 60_000 + Math.ceil((fileBytes / 1_048_576) * 30_000) + pages * 3_000;
 }
 
 const versions = new Map<string, Promise<string | undefined>>();

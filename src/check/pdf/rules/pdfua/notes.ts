@@ -91,11 +91,14 @@ export const noteReferenced = uaRule({
         if (target) refTargets.add(target);
       }
     }
+    // Sets, not a search per note: a letter with thousands of notes stays linear.
+    const names = new Set(targets.flatMap((t) => ('name' in t ? [t.name] : [])));
+    const pages = new Set(targets.flatMap((t) => (t.page !== undefined ? [t.page] : [])));
     const out: RuleHit[] = [];
     for (const note of notes) {
       if (refTargets.has(note)) continue;
       const page = elementPage(note);
-      const reached = targets.some((t) => ('name' in t && note.id !== undefined && t.name === note.id) || ('page' in t && page !== undefined && t.page === page));
+      const reached = (note.id !== undefined && names.has(note.id)) || (page !== undefined && pages.has(page));
       if (!reached) out.push(onElement(note, `Note ${note.id !== undefined ? `"${note.id}"` : note.label} is not the target of any Link or Reference`));
     }
     return out;
