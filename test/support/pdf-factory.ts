@@ -163,6 +163,8 @@ export interface DocSpec {
   outputIntent?: 'sRGB' | null;
   /** Write a trailer /ID (default true). */
   fileId?: boolean;
+  /** An embedded file, named in /EmbeddedFiles and listed in the catalog's /AF. */
+  embeddedFile?: { bytes: string; F?: string; UF?: string; Desc?: string };
   /** Last-minute low-level damage on the built objects. */
   mutate?: (built: Built) => void;
 }
@@ -819,6 +821,19 @@ export async function buildPdf(spec: DocSpec): Promise<Uint8Array> {
     const profile = stream(context, deflateSync(SRGB_ICC), { N: PDFNumber.of(3), Filter: n('FlateDecode') });
     const intent = context.obj({ Type: 'OutputIntent', S: 'GTS_PDFA1', OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'), DestOutputProfile: profile });
     catalog.set(n('OutputIntents'), context.obj([intent]));
+  }
+  if (spec.embeddedFile) {
+    const { bytes, F, UF, Desc } = spec.embeddedFile;
+    const file = stream(context, bytes, { Type: n('EmbeddedFile') });
+    const fileSpec: Record<string, PDFObject> = { Type: n('Filespec'), EF: context.obj({ F: file }), AFRelationship: n('Source') };
+    if (F !== undefined) fileSpec.F = PDFString.of(F);
+    if (UF !== undefined) fileSpec.UF = PDFHexString.fromText(UF);
+    if (Desc !== undefined) fileSpec.Desc = PDFHexString.fromText(Desc);
+    const specRef = context.register(context.obj(fileSpec));
+    const names = catalog.lookupMaybe(n('Names'), PDFDict) ?? context.obj({});
+    names.set(n('EmbeddedFiles'), context.obj({ Names: context.obj([PDFString.of(UF ?? F ?? 'bijlage'), specRef]) }));
+    catalog.set(n('Names'), names);
+    catalog.set(n('AF'), context.obj([specRef]));
   }
   if (spec.fileId !== false) {
     const id = PDFHexString.of('0123456789abcdef0123456789abcdef');

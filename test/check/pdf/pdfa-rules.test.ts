@@ -242,6 +242,10 @@ const CASES: Case[] = [
     },
   },
 
+  // ------------------------------------------------------------ embedded files
+  { name: 'an embedded text file (PDF/A-2 embeds only PDF/A)', rules: ['6.8-1'], edit: (s) => { s.embeddedFile = { bytes: 'Geachte voorzitter,', F: 'brief.txt', UF: 'brief.txt', Desc: 'Brontekst' }; } },
+  { name: 'an embedded PDF without /UF', rules: ['6.8-2'], edit: (s) => { s.embeddedFile = { bytes: '%PDF-1.7\n%%EOF\n', F: 'bijlage.pdf', Desc: 'Bijlage' }; } },
+
   // ------------------------------------------------------------ logical structure (level A)
   { name: 'no MarkInfo', rules: ['6.7.2.2-1'], edit: (s) => { s.markInfo = null; } },
   { name: 'no structure tree', rules: ['6.7.3.3-1'], edit: (s) => { s.structTree = false; } },

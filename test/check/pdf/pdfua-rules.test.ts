@@ -724,6 +724,11 @@ const CASES: Case[] = [
     },
   },
 
+  // ------------------------------------------------------------ embedded files
+  { name: 'embedded file with name and description', rules: [], edit: (s) => { s.embeddedFile = { bytes: 'Geachte voorzitter,', F: 'brief.txt', UF: 'brief.txt', Desc: 'Brontekst van deze brief' }; } },
+  { name: 'embedded file without /UF', rules: ['7.11-1'], edit: (s) => { s.embeddedFile = { bytes: 'x', F: 'brief.txt', Desc: 'Brontekst' }; } },
+  { name: 'embedded file without /Desc', rules: ['RP-embedded-file-desc'], edit: (s) => { s.embeddedFile = { bytes: 'x', F: 'brief.txt', UF: 'brief.txt' }; } },
+
   // ------------------------------------------------------------ rijkspers
   { name: 'empty P', rules: ['RP-empty-text'], edit: (s) => { docKids(s).push({ type: 'P' }); } },
   {

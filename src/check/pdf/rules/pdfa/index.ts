@@ -6,6 +6,7 @@ import type { PdfaLevel, PdfaRule } from '../../pdf-rule.js';
 import { ACTION_RULES } from './actions.js';
 import { ANNOTATION_RULES } from './annotations.js';
 import { COLOUR_RULES } from './colour.js';
+import { EMBEDDED_FILE_RULES } from './embedded-files.js';
 import { FILE_STRUCTURE_RULES } from './file-structure.js';
 import { FONT_RULES } from './fonts.js';
 import { METADATA_RULES } from './metadata.js';
@@ -18,6 +19,7 @@ export const PDFA2_RULES: readonly PdfaRule[] = [
   ...ANNOTATION_RULES,
   ...ACTION_RULES,
   ...METADATA_RULES,
+  ...EMBEDDED_FILE_RULES,
   ...STRUCTURE_RULES,
 ];
 

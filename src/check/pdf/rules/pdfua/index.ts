@@ -2,6 +2,7 @@
 import type { PdfRule } from '../../pdf-rule.js';
 import { ANNOTATION_RULES } from './annotations.js';
 import { DOCUMENT_RULES } from './document.js';
+import { EMBEDDED_FILE_RULES } from './embedded-files.js';
 import { FONT_RULES } from './fonts.js';
 import { LANGUAGE_RULES } from './language.js';
 import { LIST_TABLE_RULES } from './lists-tables.js';
@@ -19,5 +20,6 @@ export const PDFUA1_RULES: readonly PdfRule[] = [
   ...NOTE_RULES,
   ...ANNOTATION_RULES,
   ...FONT_RULES,
+  ...EMBEDDED_FILE_RULES,
   emptyText,
 ];
