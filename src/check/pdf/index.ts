@@ -26,7 +26,7 @@ export const RIJKSPERS_PDF: ToolId = { name: 'rijkspers', version: VERSION };
 
 export interface OwnCheck {
   findings: Finding[];
-  /** Rules evaluated, over all profiles. */
+  /** Rules evaluated, over all profiles (document rules count only when the document could be read). */
   checked: number;
   profiles: PdfProfile[];
 }
@@ -79,7 +79,6 @@ export async function checkOwnRules(bytes: Uint8Array, profiles?: readonly PdfPr
       else delete context.pdfaLevel;
     }
     for (const rule of info.rules) {
-      checked += 1;
       let hits: RuleHit[] | undefined;
       try {
         hits = runRule(rule, file, doc);
@@ -87,7 +86,10 @@ export async function checkOwnRules(bytes: Uint8Array, profiles?: readonly PdfPr
         findings.push({ ...toolFailure(RIJKSPERS_PDF, `rule ${rule.id} could not be evaluated: ${e instanceof Error ? e.message : String(e)}`), profile });
         continue;
       }
-      if (hits && hits.length > 0) findings.push(...toFindings(RIJKSPERS_PDF, profile, rule, hits));
+      // Document rules do not run on a file that cannot be read or is encrypted: not checked.
+      if (hits === undefined) continue;
+      checked += 1;
+      if (hits.length > 0) findings.push(...toFindings(RIJKSPERS_PDF, profile, rule, hits));
     }
   }
   return { findings, checked, profiles: chosen };

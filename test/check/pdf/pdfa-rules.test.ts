@@ -66,6 +66,7 @@ const textAnnotation = (b: Built, extra: Record<string, unknown> = {}, appearanc
 
 const CASES: Case[] = [
   // ------------------------------------------------------------ file structure
+  { name: 'a PDF header and nothing readable after it', rules: ['RP-unreadable', '6.1.2-2', '6.1.3-3'], bytes: () => fromLatin1('%PDF-1.7\nhello, this is no PDF\n') },
   { name: 'header %PDF-1.8', rules: ['6.1.2-1'], bytes: (good) => fromLatin1(latin1(good).replace('%PDF-1.7', '%PDF-1.8')) },
   {
     name: 'second line without bytes above 127',
@@ -278,6 +279,14 @@ describe('PDF/A-2a rules on the good letter', () => {
     expect(own.profiles).toEqual(['pdfua1', 'pdfa2b']);
     // The missing ToUnicode breaks PDF/UA; PDF/A-2b does not ask for Unicode.
     expect([...new Set(own.findings.map((f) => `${f.profile} ${f.rule}`))]).toEqual(['pdfua1 7.21.7-1']);
+  });
+
+  it('counts as checked only the rules that could run: the file rules, on an encrypted file', async () => {
+    const spec = goodSpec();
+    spec.encrypt = true;
+    const own = await checkOwnRules(await buildPdf(spec), ['pdfa2a']);
+    expect(own.checked).toBe(PROFILES.pdfa2a.rules.filter((r) => r.scope === 'file').length);
+    expect(own.findings.map((f) => f.rule)).toEqual(['6.1.3-2']);
   });
 
   it('checks PDF/UA-1 only when a file claims no PDF/A', async () => {

@@ -11,6 +11,13 @@ import { pdfaFileRule, pdfaRule } from './pdfa.js';
 
 const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 
+export const unreadable = pdfaFileRule('b', {
+  id: 'RP-unreadable',
+  summary: 'The file can be read as a PDF (without that, no other PDF/A rule can be judged).',
+  help: 'Regenerate the file; it is damaged or not a PDF.',
+  check: ({ loadError }) => (loadError === undefined ? [] : [{ message: `not a readable PDF: ${loadError}` }]),
+});
+
 export const header = pdfaFileRule('b', {
   id: '6.1.2-1',
   summary: 'The file begins at byte 0 with "%PDF-1.n" (n from 0 to 7) followed by a single end-of-line marker.',
@@ -105,4 +112,4 @@ export const permittedFilters = pdfaRule('b', {
   },
 });
 
-export const FILE_STRUCTURE_RULES = [header, binaryComment, trailerId, notEncrypted, nothingAfterEof, noExternalStreams, permittedFilters];
+export const FILE_STRUCTURE_RULES = [unreadable, header, binaryComment, trailerId, notEncrypted, nothingAfterEof, noExternalStreams, permittedFilters];
