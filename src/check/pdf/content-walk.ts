@@ -8,7 +8,7 @@
  * the graphics state) and into Form XObjects: content of a form drawn inside tagged content is
  * tagged content.
  */
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import { ContentSyntaxError, bytesToLatin1, readOperations, type Operand } from './content-lexer.js';
 import { extGStateFont, fontResource, type CharCode, type FontModel } from './fonts.js';
 import { StreamDecodeError, get, getDict, getName, getNumber, getText, items, streamBytes } from './pdf-objects.js';
@@ -448,7 +448,7 @@ const DEVICE_NAMES: Record<string, DeviceColour> = { DeviceRGB: 'DeviceRGB', Dev
  * resource name whose value is one. ICCBased, Lab, Indexed … are device independent (an Indexed
  * base is not followed: PDF/A judges the base where the image is drawn, a refinement left out).
  */
-function deviceSpace(model: PdfModel, value: unknown, name?: string, colourSpaces?: PDFDict): DeviceColour | undefined {
+function deviceSpace(model: PdfModel, value: PDFObject | undefined, name?: string, colourSpaces?: PDFDict): DeviceColour | undefined {
   if (name !== undefined) {
     if (DEVICE_NAMES[name]) return DEVICE_NAMES[name];
     const resolved = get(colourSpaces, name);

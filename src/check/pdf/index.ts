@@ -140,6 +140,14 @@ export async function checkPdf(file: string, options: PdfCheckOptions = {}): Pro
   const pdfinfo = options.pdfinfo ?? 'pdfinfo';
   if (qpdf !== false) external.push(runQpdf(file, limit, qpdf));
   if (pdfinfo !== false) external.push(runPdfinfoStruct(file, limit, pdfinfo));
+  // veraPDF checks the same profiles as we do, one run per flavour: started now when they are
+  // given, else once our own reading of the file has said what it claims.
+  const verapdf = options.verapdf ?? 'verapdf';
+  const startVerapdf = (profiles: readonly PdfProfile[]): void => {
+    if (verapdf === false) return;
+    for (const profile of profiles) external.push(runVerapdf(file, PROFILES[profile].verapdfFlavour, profile, limit, verapdf));
+  };
+  if (options.profiles) startVerapdf(options.profiles);
 
   const tools: ToolRun[] = [];
   const findings: Finding[] = [];
@@ -154,11 +162,7 @@ export async function checkPdf(file: string, options: PdfCheckOptions = {}): Pro
     tools.push({ tool: RIJKSPERS_PDF, ran: false, error, profiles, durationMs: Math.round(performance.now() - started) });
     findings.push(toolFailure(RIJKSPERS_PDF, error, [{ file }]));
   }
-  // veraPDF checks the same profiles as we did, one run per flavour.
-  const verapdf = options.verapdf ?? 'verapdf';
-  if (verapdf !== false) {
-    for (const profile of profiles) external.push(runVerapdf(file, PROFILES[profile].verapdfFlavour, profile, limit, verapdf));
-  }
+  if (!options.profiles) startVerapdf(profiles);
 
   let verapdfMissingReported = false;
   for (const outcome of await Promise.all(external)) {

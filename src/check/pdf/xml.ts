@@ -80,7 +80,8 @@ export function parseXml(source: string): XmlDocument {
   } catch (e) {
     failure ??= e instanceof Error ? e : new Error(String(e));
   }
-  if (failure) throw new XmlError(failure.message.replace(/^undefined:/, ''));
+  // saxes says where: `line:column: message`.
+  if (failure) throw new XmlError(failure.message);
   if (!root) throw new XmlError('no root element');
   return { root, instructions };
 }
