@@ -72,6 +72,9 @@ const CASES: Case[] = [
     rules: ['5-1', '7.1-9'],
     edit: (s) => { s.xmp = xmp({ title: 'Brief over A & B' }); },
   },
+  // Issue 7: a noncharacter in the title made the packet malformed while the file passed.
+  { name: 'XMP title with U+FFFE', rules: ['5-1', '7.1-9'], edit: (s) => { s.xmp = xmp({ title: 'Kosten \ufffe baten' }); } },
+  { name: 'XMP title with a C0 control character', rules: ['5-1', '7.1-9'], edit: (s) => { s.xmp = xmp({ title: 'Kosten \u0007 baten' }); } },
   { name: 'XMP with an unclosed element', rules: ['5-1', '7.1-9'], edit: (s) => { s.xmp = xmp().replace('</rdf:RDF>', ''); } },
 
   // ------------------------------------------------------------ language
