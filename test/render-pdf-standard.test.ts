@@ -71,6 +71,15 @@ describe('the default: PDF/A-2a and PDF/UA-1', () => {
   it('is byte-reproducible', async () => {
     expect(Buffer.from(await render('a2a-ua1')).equals(Buffer.from(await render('a2a-ua1')))).toBe(true);
   });
+
+  it('leaves characters XML forbids out of the metadata, so the XMP stays well-formed (issue 7)', async () => {
+    const meta = { ...input.meta, title: 'Aanpak\ufffe leesvaardigheid\uffff' };
+    const bytes = (await renderPdf({ ...input, meta })).bytes;
+    const xmp = await xmpOf(bytes);
+    expect(xmp.error).toBeUndefined();
+    expect(xmp.title).toBe('Aanpak leesvaardigheid');
+    expect((await checkOwnRules(bytes)).findings).toEqual([]);
+  });
 });
 
 describe('ua1: PDF/UA-1 only', () => {

@@ -47,7 +47,8 @@ export function parsePdfProfiles(text: string): PdfProfile[] {
 
 /** The profiles a file gets by default: PDF/UA-1, plus PDF/A-2 at the level its XMP claims. */
 export function defaultProfiles(xmp: XmpFacts | undefined): PdfProfile[] {
-  if (!xmp || xmp.error !== undefined || xmp.pdfaPart !== '2') return ['pdfua1'];
+  // A malformed packet still names its claim in plain text (see XmpFacts.pdfaPart).
+  if (!xmp || xmp.pdfaPart !== '2') return ['pdfua1'];
   const level = xmp.pdfaConformance?.toUpperCase();
   return ['pdfua1', level === 'A' ? 'pdfa2a' : level === 'U' ? 'pdfa2u' : 'pdfa2b'];
 }

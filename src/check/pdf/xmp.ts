@@ -33,7 +33,11 @@ export interface XmpFacts {
   header?: Map<string, string>;
   /** `pdfuaid:part` as written, when present (element or attribute form). */
   uaPart?: string;
-  /** `pdfaid:part`, `pdfaid:conformance` as written, and the prefixes the pdfaid properties use. */
+  /**
+   * `pdfaid:part`, `pdfaid:conformance` as written, and the prefixes the pdfaid properties use.
+   * In a packet that is not well-formed, part and conformance are what a plain text search finds:
+   * enough to know which profile the file claims, never used to judge the identification itself.
+   */
   pdfaPart?: string;
   pdfaConformance?: string;
   pdfaidPrefixes: string[];
@@ -60,7 +64,7 @@ export function readXmp(bytes: Uint8Array): XmpFacts {
   try {
     doc = parseXml(source);
   } catch (e) {
-    if (e instanceof XmlError) return { ...EMPTY, error: e.message };
+    if (e instanceof XmlError) return { ...EMPTY, ...sniffPdfaClaim(source), error: e.message };
     throw e;
   }
   const all = [doc.root, ...descendants(doc.root)];
@@ -96,6 +100,14 @@ export function readXmp(bytes: Uint8Array): XmpFacts {
     if (el.ns === NS_PDFA_EXTENSION && el.local === 'schemas') readExtensionSchemas(el, facts.extensionProperties);
   }
   return facts;
+}
+
+/** `pdfaid:part>2<` or `pdfaid:part="2"`, found without parsing. */
+function sniffPdfaClaim(source: string): Pick<XmpFacts, 'pdfaPart' | 'pdfaConformance'> {
+  const value = (name: string): string | undefined => new RegExp(`pdfaid:${name}(?:\\s*=\\s*["']|>)\\s*([0-9A-Za-z]+)`).exec(source)?.[1];
+  const part = value('part');
+  const conformance = value('conformance');
+  return { ...(part ? { pdfaPart: part } : {}), ...(conformance ? { pdfaConformance: conformance } : {}) };
 }
 
 /** `begin="…" id="W5M0…"` → a map. */

@@ -289,6 +289,14 @@ describe('PDF/A-2a rules on the good letter', () => {
     expect(own.findings.map((f) => f.rule)).toEqual(['6.1.3-2']);
   });
 
+  it('still checks the PDF/A level a malformed XMP packet claims, and fails it there', async () => {
+    const spec = goodSpec();
+    spec.xmp = xmp({ title: 'Brief \ufffe' });
+    const own = await checkOwnRules(await buildPdf(spec));
+    expect(own.profiles).toEqual(['pdfua1', 'pdfa2a']);
+    expect(own.findings.map((f) => `${f.profile} ${f.rule}`)).toEqual(['pdfua1 5-1', 'pdfua1 7.1-9', 'pdfa2a 6.6.2.1-4']);
+  });
+
   it('checks PDF/UA-1 only when a file claims no PDF/A', async () => {
     const spec = goodSpec();
     spec.xmp = xmp({ pdfa: null });

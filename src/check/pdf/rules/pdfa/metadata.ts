@@ -101,7 +101,7 @@ export const part = pdfaRule('b', {
   id: '6.6.4-2',
   summary: 'pdfaid:part is 2.',
   help: 'Set pdfaid:part to 2.',
-  check: (ctx) => (ctx.xmp?.pdfaPart !== undefined && ctx.xmp.pdfaPart !== '2' ? [onObject(metadataLabel(ctx), `pdfaid:part is "${ctx.xmp.pdfaPart}", not 2`)] : []),
+  check: (ctx) => (ctx.xmp?.error === undefined && ctx.xmp?.pdfaPart !== undefined && ctx.xmp.pdfaPart !== '2' ? [onObject(metadataLabel(ctx), `pdfaid:part is "${ctx.xmp.pdfaPart}", not 2`)] : []),
 });
 
 /** Levels that satisfy a check at each level: A implies U implies B (ISO 19005-2, 2 and 6.6.4). */
