@@ -11,6 +11,7 @@
  */
 import { execFile } from 'node:child_process';
 import { toolFailure, type Finding, type ToolId, type ToolRun } from '../types.js';
+import { withoutOutputIntents } from './poppler-workaround.js';
 import { parseVerapdfJson } from './verapdf-report.js';
 
 export interface ToolOutcome {
@@ -57,11 +58,11 @@ function exec(command: string, args: string[], timeoutMs: number): Promise<ExecR
 
 /**
  * How long a tool may take on a file: one minute, plus 30 s per MB and 3 s per page. Generous on
- * purpose: the limit is there to stop a hung tool, not to judge a slow one. The page term is set by
- * poppler 22.12's `pdfinfo -struct-text`, the slowest tool: on our letters it needs about 0.1 s a
- * page, but about 1.2 s a page once the file has a PDF/A output intent (it seems to build the ICC
- * colour transform anew for every structure element whose text it extracts). A 2,000-question
- * letter (365 pages, 2.7 MB) gets some 20 minutes.
+ * purpose: the limit is there to stop a hung tool, not to judge a slow one, and the machine may be
+ * busy with other work. The page term is set by poppler's `pdfinfo -struct-text`, the slowest
+ * tool: about 0.1 s of CPU a page on our letters (and 1.2 s on files with a PDF/A output intent,
+ * which poppler-workaround.ts avoids). A 2,000-question letter (365 pages, 2.7 MB) gets some 20
+ * minutes.
  */
 export function timeLimitMs(fileBytes: number, pages: number): number {
   return 60_000 + Math.ceil((fileBytes / 1_048_576) * 30_000) + pages * 3_000;
@@ -128,7 +129,7 @@ export async function runQpdf(file: string, timeoutMs: number, command = 'qpdf')
 
 export async function runPdfinfoStruct(file: string, timeoutMs: number, command = 'pdfinfo'): Promise<ToolOutcome> {
   const started = performance.now();
-  const result = await exec(command, ['-struct-text', file], timeoutMs);
+  const result = await withoutOutputIntents(file, (path) => exec(command, ['-struct-text', path], timeoutMs));
   if (result.code === null) return notRun({ name: 'pdfinfo' }, started, result, 'pdfinfo failed');
   const tool = await toolId('pdfinfo', versionOf(command, '-v', /pdfinfo version (\S+)/));
   const run: ToolRun = { tool, ran: true, durationMs: Math.round(performance.now() - started) };

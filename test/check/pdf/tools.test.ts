@@ -4,7 +4,7 @@
  * time out or crash are tool failures, not violations.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { PDFDict, PDFDocument as PDFLibDocument, PDFName } from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { timeLimitMs } from '../../../src/check/pdf/external-tools.js';
+import { withoutOutputIntents } from '../../../src/check/pdf/poppler-workaround.js';
 import { checkOwnRules, checkPdf, openPdfChecker, PROFILES } from '../../../src/check/pdf/index.js';
 import type { Finding } from '../../../src/check/types.js';
 import { parseVerapdfJson } from '../../../src/check/pdf/verapdf-report.js';
@@ -361,6 +362,32 @@ function tenPageLetter(): DocSpec {
   spec.roleMap = {};
   return spec;
 }
+
+describe('pdfinfo without the output intent (poppler 22.12 is slow with one)', () => {
+  it('hands pdfinfo a same-length copy without /OutputIntents, and removes it afterwards', async () => {
+    const file = await write('with-intent.pdf', await buildPdf(goodSpec()));
+    const original = readFileSync(file);
+    let seen = '';
+    const copy = await withoutOutputIntents(file, async (path) => {
+      const bytes = readFileSync(path);
+      expect(bytes.length).toBe(original.length);
+      expect(bytes.includes('/OutputIntents')).toBe(false);
+      expect(bytes.includes('/RPNoIntents__')).toBe(true);
+      seen = path;
+      return path;
+    });
+    expect(copy).not.toBe(file);
+    expect(existsSync(seen)).toBe(false);
+    expect(readFileSync(file).equals(original)).toBe(true);
+  });
+
+  it('hands over a file without output intent as it is', async () => {
+    const spec = goodSpec();
+    spec.outputIntent = null;
+    const file = await write('without-intent.pdf', await buildPdf(spec));
+    expect(await withoutOutputIntents(file, async (path) => path)).toBe(file);
+  });
+});
 
 describe('a longer letter', () => {
   it('passes a ten-page letter, with every page\'s content tagged or an artifact', async () => {
