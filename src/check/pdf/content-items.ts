@@ -3,7 +3,7 @@
  * through its /StructParents key into the ParentTree, then by MCID.
  */
 import { getNumber } from './pdf-objects.js';
-import type { RuleContext } from './rule-context.js';
+import type { DocContext as RuleContext } from './pdf-rule.js';
 import { parentTreeElement, type StructElem } from './struct-tree.js';
 
 /** The ParentTree key of a content stream owner (`page:N` or `obj:…`). */

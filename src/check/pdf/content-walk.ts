@@ -8,7 +8,7 @@
  * the graphics state) and into Form XObjects: content of a form drawn inside tagged content is
  * tagged content.
  */
-import { PDFArray, PDFDict, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import { ContentSyntaxError, bytesToLatin1, readOperations, type Operand } from './content-lexer.js';
 import { extGStateFont, fontResource, type CharCode, type FontModel } from './fonts.js';
 import { StreamDecodeError, get, getDict, getName, getNumber, getText, items, streamBytes } from './pdf-objects.js';
@@ -53,7 +53,11 @@ export interface PageFacts {
   markedContentProblems: string[];
   /** Reference XObjects (Form with /Ref, 7.20-1). */
   referenceXObjects: string[];
+  /** Device colour spaces the content paints with (operators, `cs`/`CS`, image XObjects), with counts. */
+  deviceColours: Map<DeviceColour, number>;
 }
+
+export type DeviceColour = 'DeviceRGB' | 'DeviceCMYK' | 'DeviceGray';
 
 export interface FormUse {
   label: string;
@@ -132,6 +136,7 @@ function walkPage(model: PdfModel, fontOf: (dict: PDFDict) => FontModel, facts: 
     syntaxProblems: [],
     markedContentProblems: [],
     referenceXObjects: [],
+    deviceColours: new Map(),
   };
   const owner = pageOwner(page.index);
 
@@ -205,6 +210,10 @@ function walkStream(
   const itemKey = (frame: Frame | undefined): string => {
     if (!frame) return '';
     return frame.mcid !== undefined ? mcidKey(frame.owner, frame.mcid) : `sp:${frame.structParent}`;
+  };
+
+  const useColour = (space: DeviceColour | undefined): void => {
+    if (space) pageFacts.deviceColours.set(space, (pageFacts.deviceColours.get(space) ?? 0) + 1);
   };
 
   const paint = (kind: PaintKind, text?: string, unmapped = 0): void => {
@@ -289,6 +298,7 @@ function walkStream(
     }
     try {
       if (subtype === 'Image') {
+        useColour(deviceSpace(model, get(xobject.dict, 'ColorSpace'), undefined));
         paint('image');
         return;
       }
@@ -396,6 +406,24 @@ function walkStream(
         case 'sh':
           paint('shading');
           break;
+        case 'rg':
+        case 'RG':
+          useColour('DeviceRGB');
+          break;
+        case 'k':
+        case 'K':
+          useColour('DeviceCMYK');
+          break;
+        case 'g':
+        case 'G':
+          useColour('DeviceGray');
+          break;
+        case 'cs':
+        case 'CS': {
+          const name = operands[0];
+          if (name?.t === 'name') useColour(deviceSpace(model, undefined, name.v, getDict(resources, 'ColorSpace')));
+          break;
+        }
         case 'BI':
           paint('inline image');
           break;
@@ -411,6 +439,23 @@ function walkStream(
     pageFacts.markedContentProblems.push(`a Form XObject (${owner.slice(4)}) leaves ${stack.length - base} marked-content sequence(s) open`);
     stack.length = base;
   }
+}
+
+const DEVICE_NAMES: Record<string, DeviceColour> = { DeviceRGB: 'DeviceRGB', DeviceCMYK: 'DeviceCMYK', DeviceGray: 'DeviceGray' };
+
+/**
+ * The device colour space a colour-space value or name stands for: a Device* name itself, or a
+ * resource name whose value is one. ICCBased, Lab, Indexed … are device independent (an Indexed
+ * base is not followed: PDF/A judges the base where the image is drawn, a refinement left out).
+ */
+function deviceSpace(model: PdfModel, value: PDFObject | undefined, name?: string, colourSpaces?: PDFDict): DeviceColour | undefined {
+  if (name !== undefined) {
+    if (DEVICE_NAMES[name]) return DEVICE_NAMES[name];
+    const resolved = get(colourSpaces, name);
+    return resolved instanceof PDFName ? DEVICE_NAMES[resolved.decodeText()] : undefined;
+  }
+  const resolved = value instanceof PDFRef ? model.context.lookup(value) : value;
+  return resolved instanceof PDFName ? DEVICE_NAMES[resolved.decodeText()] : undefined;
 }
 
 function pageCodes(byPage: Map<number, Map<string, CharCode>>, page: number): Map<string, CharCode> {

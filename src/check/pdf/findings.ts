@@ -1,65 +1,51 @@
 /**
- * Rule modules report `Finding`s; `toViolations` folds repeated failures of one rule at one
- * location into a single violation with a count, so a broken PDF gives one line per rule and
- * page, not ten thousand.
+ * Rule hits → report findings. Repeated failures of one rule at one location (a page, an object)
+ * fold into one finding whose `count` adds up the occurrences, so a broken PDF gives one finding
+ * per rule and page, not ten thousand. Findings come in the profile's rule order, then by page.
  */
-import type { Violation } from '../types.js';
-import { RULES, RULE_BY_ID, ruleHelpUrl } from './rule-catalog.js';
+import type { Finding, ToolId } from '../types.js';
+import { locationKey, type PdfRule, type RuleHit } from './pdf-rule.js';
 
-export interface Finding {
-  rule: string;
-  message: string;
-  /** 0-based page index, when the failure is on a page. */
-  page?: number;
-  /** `object 12 0 R` when no page is known. */
-  object?: string;
-  /** How many occurrences this finding stands for (default 1). */
-  count?: number;
-}
-
-const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+/** At most this many distinct messages are kept per folded finding; the rest are summarised. */
 const MAX_MESSAGES = 3;
 
-function locationOf(f: Finding): string {
-  if (f.page !== undefined) return `page ${f.page + 1}`;
-  return f.object ?? 'document';
-}
-
-export function toViolations(findings: readonly Finding[]): Violation[] {
-  const groups = new Map<string, { rule: string; location: string; page: number; messages: string[]; count: number }>();
-  for (const f of findings) {
-    const location = locationOf(f);
-    const key = `${f.rule}\u0000${location}`;
+export function toFindings(tool: ToolId, profile: string, rule: PdfRule, hits: readonly RuleHit[]): Finding[] {
+  const groups = new Map<string, { hit: RuleHit; messages: string[]; count: number }>();
+  for (const hit of hits) {
+    const key = locationKey(hit.locations?.[0]);
     let group = groups.get(key);
     if (!group) {
-      group = { rule: f.rule, location, page: f.page ?? -1, messages: [], count: 0 };
+      group = { hit, messages: [], count: 0 };
       groups.set(key, group);
     }
-    if (!group.messages.includes(f.message)) group.messages.push(f.message);
-    group.count += f.count ?? 1;
+    if (!group.messages.includes(hit.message)) group.messages.push(hit.message);
+    group.count += hit.count ?? 1;
   }
-  const sorted = [...groups.values()].sort(
-    (a, b) =>
-      (RULE_ORDER.get(a.rule) ?? 999) - (RULE_ORDER.get(b.rule) ?? 999) ||
-      a.page - b.page ||
+  const pageOf = (hit: RuleHit): number => hit.locations?.[0]?.page ?? 0;
+  const sorted = [...groups.entries()].sort(
+    ([ka, a], [kb, b]) =>
+      pageOf(a.hit) - pageOf(b.hit) ||
       // Code-point order: a report must not depend on the locale of the machine that wrote it.
-      (a.location < b.location ? -1 : a.location > b.location ? 1 : 0),
+      (ka < kb ? -1 : ka > kb ? 1 : 0),
   );
-  return sorted.map((g) => {
-    const info = RULE_BY_ID.get(g.rule);
+  return sorted.map(([, g]) => {
     const shown = g.messages.slice(0, MAX_MESSAGES).join('; ');
-    const more = g.messages.length > MAX_MESSAGES ? `; and ${g.messages.length - MAX_MESSAGES} more` : '';
-    const count = g.count > 1 ? ` (${g.count} occurrences)` : '';
-    const violation: Violation = {
-      tool: 'pdfua',
-      rule: g.rule,
-      severity: info?.severity ?? 'error',
-      message: `${shown}${more}${count}`,
-      location: g.location,
+    const others = g.messages.length - MAX_MESSAGES;
+    const finding: Finding = {
+      tool,
+      rule: rule.id,
+      severity: rule.severity,
+      fails: rule.severity === 'violation',
+      profile,
+      message: others > 0 ? `${shown}; and ${others} other problem${others === 1 ? '' : 's'} like these` : shown,
+      locations: g.hit.locations ?? [],
+      help: `${rule.summary} ${rule.help}`,
     };
-    if (info) violation.help = `${info.summary} ${info.help}`;
-    const url = ruleHelpUrl(g.rule);
-    if (url) violation.helpUrl = url;
-    return violation;
+    if (g.count > 1) finding.count = g.count;
+    if (rule.impact) finding.impact = rule.impact;
+    if (rule.wcag) finding.wcag = [...rule.wcag];
+    if (rule.references) finding.references = [...rule.references];
+    if (rule.helpUrl) finding.helpUrl = rule.helpUrl;
+    return finding;
   });
 }

@@ -3,8 +3,9 @@
  * object, or an array in newer releases) → details.ruleSummaries[] with clause, testNumber,
  * status, failedChecks, description and checks[].context.
  */
-import type { Violation } from '../types.js';
-import { ruleHelpUrl } from './rule-catalog.js';
+import type { Finding, FindingLocation, ToolId } from '../types.js';
+import { pdfaHelpUrl } from './rules/pdfa/pdfa.js';
+import { uaHelpUrl } from './rules/pdfua/ua.js';
 
 interface RuleSummary {
   clause?: unknown;
@@ -25,19 +26,20 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-/** `root/document[0]/pages[2]/…` → `page 3`; veraPDF counts pages from 0. */
-function locationOf(context: unknown): string | undefined {
+/** `root/document[0]/pages[2]/…` → page 3; veraPDF counts pages from 0. */
+function locationOf(context: unknown): FindingLocation | undefined {
   if (typeof context !== 'string') return undefined;
   const page = /pages\[(\d+)\]/.exec(context);
-  return page ? `page ${Number(page[1]) + 1}` : context;
+  return page ? { page: Number(page[1]) + 1, object: context } : { object: context };
 }
 
-export function parseVerapdfJson(text: string): { violations: Violation[]; checkedRules?: number } {
+/** veraPDF's JSON report → findings of `tool` under `profile` (`pdfua1`, `pdfa2a` …). */
+export function parseVerapdfJson(text: string, tool: ToolId, profile: string): { findings: Finding[]; checkedRules?: number } {
   const root = record(JSON.parse(text));
   const report = record(root.report);
   const jobs = asArray(report.jobs);
   if (jobs.length === 0) throw new Error('no jobs in the report');
-  const violations: Violation[] = [];
+  const findings: Finding[] = [];
   let checked = 0;
   let sawDetails = false;
   for (const job of jobs) {
@@ -55,19 +57,22 @@ export function parseVerapdfJson(text: string): { violations: Violation[]; check
         const checks = asArray(raw.checks).map(record);
         const failed = Number(raw.failedChecks ?? checks.length);
         const location = locationOf(checks[0]?.context);
-        const violation: Violation = {
-          tool: 'verapdf',
+        const finding: Finding = {
+          tool,
           rule,
-          severity: 'error',
-          message: `${String(raw.description ?? 'veraPDF rule failed').replace(/\s+/g, ' ').trim()}${failed > 1 ? ` (${failed} failed checks)` : ''}`,
+          severity: 'violation',
+          fails: true,
+          profile,
+          message: String(raw.description ?? 'veraPDF rule failed').replace(/\s+/g, ' ').trim(),
+          locations: location ? [location] : [],
         };
-        if (location) violation.location = location;
-        const url = ruleHelpUrl(rule);
-        if (url) violation.helpUrl = url;
-        violations.push(violation);
+        if (failed > 1) finding.count = failed;
+        const url = profile === 'pdfua1' ? uaHelpUrl(rule) : pdfaHelpUrl(rule);
+        if (url) finding.helpUrl = url;
+        findings.push(finding);
       }
     }
   }
   if (!sawDetails) throw new Error('no validation details in the report');
-  return { violations, ...(checked > 0 ? { checkedRules: checked } : {}) };
+  return { findings, ...(checked > 0 ? { checkedRules: checked } : {}) };
 }

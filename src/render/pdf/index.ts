@@ -1,5 +1,6 @@
 /**
- * The PDF: a tagged PDF/UA-1 Kamerbrief in the house style.
+ * The PDF: a tagged Kamerbrief in the house style, conforming to PDF/UA-1 and (by default)
+ * PDF/A-2a together (`options.pdfStandard`, see write/pdf-standard.ts).
  *
  * Two steps, apart: `layoutPdf` sets the letter (our own line breaking: no break at a no-break
  * space, URLs wrap at their punctuation), paginates it with footnotes, widows and orphans, and
@@ -8,7 +9,7 @@
  * and ToUnicode fixes (write/). The EPUB needs only the layout's page starts.
  */
 import type { PageStart } from '../../model/page-starts.js';
-import type { PdfRendering, RenderInput } from '../types.js';
+import type { PdfRendering, RenderInput, RenderOptions } from '../types.js';
 import { buildBody } from './layout/body-flow.js';
 import type { FlowContext } from './layout/flow-types.js';
 import { loadFontSet } from './layout/fonts.js';
@@ -17,12 +18,14 @@ import { loadPdfLayout } from './layout/layout-config.js';
 import { paginate, type PageLayout } from './layout/paginate.js';
 import { StructNode } from './layout/tags.js';
 import { drawPages } from './write/draw-pages.js';
-import { documentInfo, installXmpFixes } from './write/metadata.js';
+import { documentInfo, installXmpFixes, publicationTimestamp } from './write/metadata.js';
 import { TaggedPainter } from './write/painter.js';
 import { createPdfKitDoc } from './write/pdfkit-doc.js';
+import { DEFAULT_PDF_STANDARD, installPdfStandard } from './write/pdf-standard.js';
 import { writeStructTree } from './write/struct-tree.js';
 
 export { MissingGlyphError } from './layout/fonts.js';
+export { DEFAULT_PDF_STANDARD, PDF_STANDARDS, type PdfSourceFile, type PdfStandard } from './write/pdf-standard.js';
 
 /** BCP 47 tag for the catalog: the letters are Dutch from the Netherlands. */
 export function pdfLanguage(lang: string): string {
@@ -32,6 +35,8 @@ export function pdfLanguage(lang: string): string {
 /** A letter set on pages: everything the writer draws, and where each page begins. */
 export interface PdfLayoutResult {
   ctx: FlowContext;
+  /** The standards the file will claim, and the source to attach (PDF/A-3). */
+  options: RenderOptions;
   letterhead: Letterhead;
   pages: PageLayout[];
   pageStarts: PageStart[];
@@ -62,7 +67,7 @@ export function layoutPdf(input: RenderInput): PdfLayoutResult {
     footOverhead: footnotes.gapAboveRule + footnotes.ruleThickness + footnotes.gapBelowRule,
     ruleOffset: footnotes.gapBelowRule + footnotes.ruleThickness / 2,
   });
-  return { ctx, letterhead, pages, pageStarts: pages.map((p) => ({ page: p.index + 1, at: p.start })) };
+  return { ctx, options: input.options ?? {}, letterhead, pages, pageStarts: pages.map((p) => ({ page: p.index + 1, at: p.start })) };
 }
 
 export async function writePdf(laidOut: PdfLayoutResult): Promise<Uint8Array> {
@@ -84,6 +89,7 @@ export async function writePdf(laidOut: PdfLayoutResult): Promise<Uint8Array> {
     font: null,
   });
   installXmpFixes(doc, meta, lang);
+  installPdfStandard(doc, laidOut.options.pdfStandard ?? DEFAULT_PDF_STANDARD, laidOut.options.source, publicationTimestamp(meta));
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk) => chunks.push(chunk));
   const finished = new Promise<void>((resolve) => doc.on('end', resolve));

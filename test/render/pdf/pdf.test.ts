@@ -299,12 +299,12 @@ describe('the reference letter', () => {
     expect(best).toBeLessThan(250);
   });
 
-  it('passes our PDF/UA-1 checker with no violation', async () => {
+  it('passes our PDF/UA-1 and PDF/A-2a rules with no finding', async () => {
     const { checkPdf } = await import('../src/check/pdf/index.js');
     for (const sample of SAMPLES) {
-      const result = await checkPdf(get(sample).file);
-      expect(result.tools.find((t) => t.tool === 'pdfua')?.ran).toBe(true);
-      expect(result.violations.map((v) => `${v.rule}: ${v.message}`)).toEqual([]);
+      const result = await checkPdf(get(sample).file, { profiles: ['pdfua1', 'pdfa2a'] });
+      expect(result.tools.find((t) => t.tool.name === 'rijkspers')).toMatchObject({ ran: true, profiles: ['pdfua1', 'pdfa2a'] });
+      expect(result.findings.map((v) => `${v.profile} ${v.rule}: ${v.message}`)).toEqual([]);
     }
   });
 });

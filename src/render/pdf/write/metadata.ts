@@ -20,12 +20,24 @@ export function publicationTimestamp(meta: LetterMetadata): Date {
   return date;
 }
 
+/**
+ * Characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; U+FFFE,
+ * U+FFFF; lone surrogates) and the other noncharacters. They carry no text, and one of them in the
+ * XMP packet makes it malformed (issue 7), so metadata values leave them out — in the info
+ * dictionary too, which must say the same as the XMP.
+ */
+const NOT_XML_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function metadataText(value: string): string {
+  return value.replace(NOT_XML_TEXT, '');
+}
+
 export function documentInfo(meta: LetterMetadata): PdfKitInfo {
   const when = publicationTimestamp(meta);
   return {
-    Title: meta.title,
-    Author: meta.author,
-    Subject: meta.description,
+    Title: metadataText(meta.title),
+    Author: metadataText(meta.author),
+    Subject: metadataText(meta.description),
     Creator: 'rijkspers',
     Producer: PRODUCER,
     CreationDate: when,

@@ -10,6 +10,7 @@ import PDFDocument from 'pdfkit';
 export interface PdfRef {
   readonly id: number;
   data: Record<string, unknown>;
+  write(chunk: Uint8Array | string): void;
   end(chunk?: Uint8Array | string): void;
 }
 
@@ -117,6 +118,15 @@ export interface PdfKitDoc {
 
   appendXML(xml: string, newline?: boolean): void;
   endMetadata(): void;
+  /** The subset's last step (PDF/UA: pdfuaid in the XMP), called while the document ends. */
+  endSubset(): void;
+  /** The catalog. */
+  _root: PdfRef;
+  /** Embeds a file, names it in /EmbeddedFiles and lists it in the catalog's /AF. */
+  file(
+    src: Uint8Array,
+    options: { name: string; description: string; relationship: 'Source' | 'Data' | 'Alternative' | 'Supplement' | 'Unspecified'; type: string; creationDate: Date; modifiedDate: Date },
+  ): PdfRef;
 }
 
 type PdfKitConstructor = new (options: PdfKitDocOptions) => PdfKitDoc;

@@ -4,7 +4,8 @@
  * necessarily breaks several rules, is listed in full).
  */
 import { describe, expect, it } from 'vitest';
-import { checkPdfUa, RULES } from '../src/check/pdf/index.js';
+import { checkOwnRules, PROFILES } from '../../../src/check/pdf/index.js';
+import type { Finding } from '../../../src/check/types.js';
 import {
   artifact,
   box,
@@ -18,12 +19,12 @@ import {
   type1Program,
   tagged,
   xmp,
-  type Built,
   type DocSpec,
   type ElemSpec,
-} from './check-pdf-factory.js';
+} from '../../support/pdf-factory.js';
+import { cidFontOf, fontOnPage, identityMapStream, range, shiftWidth, subsetWithCidSet } from '../../support/pdf-mutations.js';
 import { PDFArray, PDFDict, PDFName, PDFNumber } from 'pdf-lib';
-import { readType1GlyphNames } from '../src/check/pdf/type1.js';
+import { readType1GlyphNames } from '../../../src/check/pdf/type1.js';
 
 interface Case {
   name: string;
@@ -45,46 +46,6 @@ const noCatalogLangElsewhereCovered = (s: DocSpec): void => {
   s.xmp = xmp({ xDefault: false });
   s.outline = [];
 };
-
-// ------------------------------------------------------------------ font surgery
-
-const fontOnPage = (b: Built, name: string): PDFDict =>
-  b.pages[0]!.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict).lookup(PDFName.of(name), PDFDict);
-/** The CIDFontType2 under F1 (Fira, Type 0). */
-const cidFontOf = (b: Built): PDFDict => fontOnPage(b, 'F1').lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
-const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
-
-/** Makes F1 a subset (`ABCDEF+` name) with a CIDSet that has exactly these CIDs set. */
-function subsetWithCidSet(b: Built, cids: number[]): void {
-  const bits = new Uint8Array(Math.ceil((Math.max(...cids) + 1) / 8));
-  for (const cid of cids) bits[cid >> 3]! |= 0x80 >> (cid & 7);
-  const cidFont = cidFontOf(b);
-  cidFont.set(PDFName.of('BaseFont'), PDFName.of('ABCDEF+FiraSans-Regular'));
-  cidFont.lookup(PDFName.of('FontDescriptor'), PDFDict).set(PDFName.of('CIDSet'), b.context.register(b.context.stream(bits)));
-}
-
-/** A CIDToGIDMap stream that maps CID c to glyph c for the first `count` CIDs (Identity written out). */
-function identityMapStream(b: Built, count: number): void {
-  const map = new Uint8Array(count * 2);
-  for (let cid = 0; cid < count; cid += 1) {
-    map[cid * 2] = cid >> 8;
-    map[cid * 2 + 1] = cid & 0xff;
-  }
-  cidFontOf(b).set(PDFName.of('CIDToGIDMap'), b.context.register(b.context.stream(map)));
-}
-
-/** Adds `delta` to the /W width of a character's glyph (its CID under Identity-H). */
-function shiftWidth(b: Built, ch: string, delta: number): void {
-  const cid = glyphId(ch);
-  const w = cidFontOf(b).lookup(PDFName.of('W'), PDFArray);
-  for (let i = 0; i < w.size(); i += 2) {
-    if (w.lookup(i, PDFNumber).asNumber() !== cid) continue;
-    const widths = w.lookup(i + 1, PDFArray);
-    widths.set(0, PDFNumber.of(widths.lookup(0, PDFNumber).asNumber() + delta));
-    return;
-  }
-  throw new Error(`CID ${cid} has no /W entry`);
-}
 
 const CASES: Case[] = [
   // ------------------------------------------------------------ file, catalog, metadata
@@ -111,6 +72,9 @@ const CASES: Case[] = [
     rules: ['5-1', '7.1-9'],
     edit: (s) => { s.xmp = xmp({ title: 'Brief over A & B' }); },
   },
+  // Issue 7: a noncharacter in the title made the packet malformed while the file passed.
+  { name: 'XMP title with U+FFFE', rules: ['5-1', '7.1-9'], edit: (s) => { s.xmp = xmp({ title: 'Kosten \ufffe baten' }); } },
+  { name: 'XMP title with a C0 control character', rules: ['5-1', '7.1-9'], edit: (s) => { s.xmp = xmp({ title: 'Kosten \u0007 baten' }); } },
   { name: 'XMP with an unclosed element', rules: ['5-1', '7.1-9'], edit: (s) => { s.xmp = xmp().replace('</rdf:RDF>', ''); } },
 
   // ------------------------------------------------------------ language
@@ -763,6 +727,11 @@ const CASES: Case[] = [
     },
   },
 
+  // ------------------------------------------------------------ embedded files
+  { name: 'embedded file with name and description', rules: [], edit: (s) => { s.embeddedFile = { bytes: 'Geachte voorzitter,', F: 'brief.txt', UF: 'brief.txt', Desc: 'Brontekst van deze brief' }; } },
+  { name: 'embedded file without /UF', rules: ['7.11-1'], edit: (s) => { s.embeddedFile = { bytes: 'x', F: 'brief.txt', Desc: 'Brontekst' }; } },
+  { name: 'embedded file without /Desc', rules: ['RP-embedded-file-desc'], edit: (s) => { s.embeddedFile = { bytes: 'x', F: 'brief.txt', UF: 'brief.txt' }; } },
+
   // ------------------------------------------------------------ rijkspers
   { name: 'empty P', rules: ['RP-empty-text'], edit: (s) => { docKids(s).push({ type: 'P' }); } },
   {
@@ -774,6 +743,17 @@ const CASES: Case[] = [
     },
   },
 ];
+
+const RULES = PROFILES.pdfua1.rules;
+
+/** Our PDF/UA-1 rules alone, as the tests judge them. */
+async function checkPdfUa(bytes: Uint8Array): Promise<{ violations: Finding[]; checked: number }> {
+  const own = await checkOwnRules(bytes, ['pdfua1']);
+  return { violations: own.findings, checked: own.checked };
+}
+
+/** Where a finding is, as one string: `page 2`, `object 12 0 R`. */
+const where = (f: Finding): string => (f.locations[0]?.page !== undefined ? `page ${f.locations[0].page}` : (f.locations[0]?.object ?? 'document'));
 
 async function bytesOf(c: Case): Promise<Uint8Array> {
   if (c.bytes) return c.bytes();
@@ -803,9 +783,10 @@ describe('PDF/UA checker: each defect gets exactly its rule ids', () => {
     const got = [...new Set(report.violations.map((v) => v.rule))].sort();
     expect(got).toEqual([...c.rules].sort());
     for (const v of report.violations) {
-      expect(v.tool).toBe('pdfua');
+      expect(v.tool).toEqual({ name: 'rijkspers', version: expect.any(String) });
+      expect(v.profile).toBe('pdfua1');
       expect(v.message.length).toBeGreaterThan(10);
-      expect(v.location).toMatch(/^(page \d+|object \d+ \d+ R|document|a direct object)$/);
+      expect(where(v)).toMatch(/^(page \d+|object \d+ \d+ R|document|a direct object)$/);
     }
   });
 
@@ -858,8 +839,8 @@ describe('PDF/UA checker: what a violation says', () => {
     addToPage(spec, 1, Array.from({ length: 50 }, (_, i) => show('los', 72, 100 + i)).join('\n'));
     const { violations } = await checkPdfUa(await buildPdf(spec));
     expect(violations).toHaveLength(1);
-    expect(violations[0]).toMatchObject({ rule: '7.1-3', location: 'page 2', severity: 'error' });
-    expect(violations[0]!.message).toContain('(50 occurrences)');
+    expect(violations[0]).toMatchObject({ rule: '7.1-3', locations: [{ page: 2 }], severity: 'violation', fails: true, count: 50, references: ['01-005'] });
+    expect(violations[0]!.message).toBe('text-showing operator(s) neither in tagged content nor in an artifact');
     expect(violations[0]!.helpUrl).toBe('https://github.com/veraPDF/veraPDF-validation-profiles/wiki/PDFUA-Part-1-rules#rule-71-3');
     expect(violations[0]!.help).toMatch(/Artifact/);
   });
@@ -869,7 +850,7 @@ describe('PDF/UA checker: what a violation says', () => {
     addToPage(spec, 0, show('los', 72, 400));
     addToPage(spec, 1, box(10, 10, 5, 5));
     const { violations } = await checkPdfUa(await buildPdf(spec));
-    expect(violations.map((v) => [v.rule, v.location, v.message])).toEqual([
+    expect(violations.map((v) => [v.rule, where(v), v.message])).toEqual([
       ['7.1-3', 'page 1', 'text-showing operator(s) neither in tagged content nor in an artifact'],
       ['7.1-3', 'page 2', 'path-painting operator(s) neither in tagged content nor in an artifact'],
     ]);
@@ -879,7 +860,7 @@ describe('PDF/UA checker: what a violation says', () => {
     const c = CASES.find((x) => x.name === '/W width of a shown glyph 50 units off')!;
     const { violations } = await checkPdfUa(await bytesOf(c));
     // 'B' is shown on page 1 only (Betreft); its declared width is 50 more than Fira's advance.
-    expect(violations.map((v) => [v.rule, v.location])).toEqual([['7.21.5-1', 'page 1']]);
+    expect(violations.map((v) => [v.rule, where(v)])).toEqual([['7.21.5-1', 'page 1']]);
     expect(violations[0]!.message).toMatch(
       new RegExp(`^font FiraSans-Regular \\(object \\d+ 0 R\\): widths in the font dictionary differ from the embedded program \\(code declared vs program\\): <${glyphId('B').toString(16).toUpperCase().padStart(4, '0')}> (\\d+) vs (\\d+)$`),
     );
@@ -900,7 +881,7 @@ describe('PDF/UA checker: what a violation says', () => {
     spec.type1 = { glyphs: ['A', 'B', 'C'], charSet: '/A/Z' };
     addToPage(spec, 0, artifact('BT /F4 8 Tf 10 10 Td (AB) Tj ET'));
     const { violations } = await checkPdfUa(await buildPdf(spec));
-    expect(violations.map((v) => [v.rule, v.location, v.message])).toEqual([
+    expect(violations.map((v) => [v.rule, where(v), v.message])).toEqual([
       [
         '7.21.4.2-1',
         'page 1',
@@ -912,7 +893,7 @@ describe('PDF/UA checker: what a violation says', () => {
   it('reports the note warning as a warning', async () => {
     const c = CASES.find((x) => x.rules.includes('RP-note-unreferenced'))!;
     const { violations } = await checkPdfUa(await bytesOf(c));
-    expect(violations.map((v) => [v.rule, v.severity, v.location])).toEqual([['RP-note-unreferenced', 'warning', 'page 1']]);
+    expect(violations.map((v) => [v.rule, v.severity, where(v)])).toEqual([['RP-note-unreferenced', 'warning', 'page 1']]);
     expect(violations[0]!.message).toContain('"fn-1"');
   });
 

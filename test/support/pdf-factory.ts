@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import {
   PDFArray,
@@ -21,8 +22,8 @@ import {
   type PDFContext,
   type PDFObject,
 } from 'pdf-lib';
-import { glyphNameToUnicode } from '../src/check/pdf/simple-encodings.js';
-import { readTrueType } from '../src/check/pdf/truetype.js';
+import { glyphNameToUnicode } from '../../src/check/pdf/simple-encodings.js';
+import { readTrueType } from '../../src/check/pdf/truetype.js';
 
 // ------------------------------------------------------------------ the font
 
@@ -158,6 +159,12 @@ export interface DocSpec {
   namedDests: Record<string, number>;
   outline: string[];
   encrypt?: boolean;
+  /** The PDF/A output intent: pdfkit's sRGB IEC61966-2.1 profile, or none. Default sRGB. */
+  outputIntent?: 'sRGB' | null;
+  /** Write a trailer /ID (default true). */
+  fileId?: boolean;
+  /** An embedded file, named in /EmbeddedFiles and listed in the catalog's /AF. */
+  embeddedFile?: { bytes: string; F?: string; UF?: string; Desc?: string };
   /** Last-minute low-level damage on the built objects. */
   mutate?: (built: Built) => void;
 }
@@ -175,23 +182,55 @@ export interface Built {
   forms: Map<string, PDFDict>;
 }
 
-export function xmp(options: { title?: string | null; part?: string | null; xDefault?: boolean } = {}): string {
+export interface XmpOptions {
+  title?: string | null;
+  part?: string | null;
+  xDefault?: boolean;
+  /** pdfaid:part and pdfaid:conformance (default 2, A), or null for no PDF/A identification. */
+  pdfa?: { part: string; conformance: string | null } | null;
+  /** Describe pdfuaid in a PDF/A extension schema (default true), as PDF/A-2 requires. */
+  extension?: boolean;
+}
+
+/** The PDF/A extension schema that describes pdfuaid:part (ISO 19005-2, 6.6.2.3). */
+const PDFUA_EXTENSION = [
+  '  <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+  '   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">',
+  '    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>',
+  '    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>',
+  '    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>',
+  '    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">',
+  '     <pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>',
+  '     <pdfaProperty:category>internal</pdfaProperty:category><pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>',
+  '    </rdf:li></rdf:Seq></pdfaSchema:property>',
+  '   </rdf:li></rdf:Bag></pdfaExtension:schemas>',
+  '  </rdf:Description>',
+].join('\n');
+
+export function xmp(options: XmpOptions = {}): string {
   const title = options.title === undefined ? 'Toegankelijke brief' : options.title;
   const part = options.part === undefined ? '1' : options.part;
   const lang = options.xDefault === false ? 'nl-NL' : 'x-default';
+  const pdfa = options.pdfa === undefined ? { part: '2', conformance: 'A' } : options.pdfa;
   return [
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
     ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
-    '  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+    '  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">',
     title === null ? '' : `   <dc:title><rdf:Alt><rdf:li xml:lang="${lang}">${title}</rdf:li></rdf:Alt></dc:title>`,
     part === null ? '' : `   <pdfuaid:part>${part}</pdfuaid:part>`,
+    pdfa === null ? '' : `   <pdfaid:part>${pdfa.part}</pdfaid:part>`,
+    pdfa === null || pdfa.conformance === null ? '' : `   <pdfaid:conformance>${pdfa.conformance}</pdfaid:conformance>`,
     '  </rdf:Description>',
+    options.extension === false ? '' : PDFUA_EXTENSION,
     ' </rdf:RDF>',
     '</x:xmpmeta>',
     '<?xpacket end="w"?>',
   ].join('\n');
 }
+
+/** pdfkit's sRGB IEC61966-2.1 profile (ICC v2, monitor class), as a PDF/A output intent needs. */
+export const SRGB_ICC = readFileSync(join(dirname(require.resolve('pdfkit')), 'data', 'sRGB_IEC61966_2_1.icc'));
 
 /** A tagged two-page letter that passes every rule. Fresh on every call, so tests can edit it. */
 export function goodSpec(): DocSpec {
@@ -778,6 +817,28 @@ export async function buildPdf(spec: DocSpec): Promise<Uint8Array> {
     built.structTreeRoot = context.lookup(rootRef) as PDFDict;
   }
 
+  if (spec.outputIntent !== null) {
+    const profile = stream(context, deflateSync(SRGB_ICC), { N: PDFNumber.of(3), Filter: n('FlateDecode') });
+    const intent = context.obj({ Type: 'OutputIntent', S: 'GTS_PDFA1', OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'), DestOutputProfile: profile });
+    catalog.set(n('OutputIntents'), context.obj([intent]));
+  }
+  if (spec.embeddedFile) {
+    const { bytes, F, UF, Desc } = spec.embeddedFile;
+    const file = stream(context, bytes, { Type: n('EmbeddedFile') });
+    const fileSpec: Record<string, PDFObject> = { Type: n('Filespec'), EF: context.obj({ F: file }), AFRelationship: n('Source') };
+    if (F !== undefined) fileSpec.F = PDFString.of(F);
+    if (UF !== undefined) fileSpec.UF = PDFHexString.fromText(UF);
+    if (Desc !== undefined) fileSpec.Desc = PDFHexString.fromText(Desc);
+    const specRef = context.register(context.obj(fileSpec));
+    const names = catalog.lookupMaybe(n('Names'), PDFDict) ?? context.obj({});
+    names.set(n('EmbeddedFiles'), context.obj({ Names: context.obj([PDFString.of(UF ?? F ?? 'bijlage'), specRef]) }));
+    catalog.set(n('Names'), names);
+    catalog.set(n('AF'), context.obj([specRef]));
+  }
+  if (spec.fileId !== false) {
+    const id = PDFHexString.of('0123456789abcdef0123456789abcdef');
+    context.trailerInfo.ID = context.obj([id, id]);
+  }
   if (spec.encrypt) {
     context.trailerInfo.Encrypt = context.register(context.obj({ Filter: 'Standard', V: 1, R: 2, O: PDFString.of('x'), U: PDFString.of('y'), P: -4 }));
   }

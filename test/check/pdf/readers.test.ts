@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { parseCMap, splitCodes } from '../src/check/pdf/cmap.js';
-import { ContentSyntaxError, readOperations, type Operand, type Operation } from '../src/check/pdf/content-lexer.js';
-import { glyphNameToUnicode } from '../src/check/pdf/simple-encodings.js';
-import { readTrueType } from '../src/check/pdf/truetype.js';
-import { parseXml, XmlError } from '../src/check/pdf/xml.js';
-import { readXmp } from '../src/check/pdf/xmp.js';
+import { parseCMap, splitCodes } from '../../../src/check/pdf/cmap.js';
+import { ContentSyntaxError, readOperations, type Operand, type Operation } from '../../../src/check/pdf/content-lexer.js';
+import { glyphNameToUnicode } from '../../../src/check/pdf/simple-encodings.js';
+import { readTrueType } from '../../../src/check/pdf/truetype.js';
+import { parseXml, XmlError } from '../../../src/check/pdf/xml.js';
+import { readXmp } from '../../../src/check/pdf/xmp.js';
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const ops = (s: string): Operation[] => {
@@ -120,46 +120,85 @@ describe('CMaps', () => {
   });
 });
 
+const XMP_OPEN =
+  '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">';
+const XMP_CLOSE = '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
+const packet = (description: string): Uint8Array => new TextEncoder().encode(`${XMP_OPEN}${description}${XMP_CLOSE}`);
+
 describe('XML and XMP', () => {
   it('resolves namespaces and entities', () => {
-    const root = parseXml('<a xmlns="urn:x" xmlns:b="urn:b"><b:c b:d="1 &amp; 2">&lt;tekst&gt; &#233;&#x20AC;</b:c></a>');
+    const { root } = parseXml('<a xmlns="urn:x" xmlns:b="urn:b"><b:c b:d="1 &amp; 2">&lt;tekst&gt; &#233;&#x20AC;</b:c></a>');
     expect(root).toMatchObject({ ns: 'urn:x', local: 'a' });
     const child = root.children[0]!;
-    expect(child).toMatchObject({ ns: 'urn:b', local: 'c', text: '<tekst> é€' });
-    expect(child.attrs).toEqual([{ ns: 'urn:b', local: 'd', qname: 'b:d', value: '1 & 2' }]);
+    expect(child).toMatchObject({ ns: 'urn:b', local: 'c', prefix: 'b', text: '<tekst> é€' });
+    expect(child.attrs).toEqual([{ ns: 'urn:b', local: 'd', prefix: 'b', qname: 'b:d', value: '1 & 2' }]);
   });
 
   it.each([
-    ['<a>A & B</a>', /bare "&"/],
-    ['<a><b></a></b>', /does not match/],
-    ['<a/><b/>', /more than one root/],
+    ['<a>A & B</a>', /unclosed tag|entity/],
+    ['<a><b></a></b>', /unexpected close tag/],
+    ['<a/><b/>', /text data outside of root node|root/],
     ['<!DOCTYPE a><a/>', /DOCTYPE/],
     ['<a x="1" x="2"/>', /duplicate attribute/],
-    ['<p:a/>', /undeclared namespace prefix "p"/],
-    ['<a>&nbsp;</a>', /unknown entity/],
-    ['<a b="<"/>', /"<" in character data/],
-    ['<a>', /is not closed/],
-  ])('refuses %s', (source, error) => {
+    ['<p:a/>', /unbound namespace prefix: "p"/],
+    ['<a>&nbsp;</a>', /undefined entity/],
+    ['<a b="<"/>', /disallowed character/],
+    ['<a>', /unclosed tag/],
+    // Issue 7: characters XML forbids made the packet malformed while the checker passed it.
+    ['<a>\ufffe</a>', /disallowed character/],
+    ['<a>\uffff</a>', /disallowed character/],
+    ['<a>\u0001</a>', /disallowed character/],
+    ['<a>&#xFFFE;</a>', /malformed character entity/],
+  ])('refuses %j', (source, error) => {
     expect(() => parseXml(source)).toThrow(XmlError);
     expect(() => parseXml(source)).toThrow(error);
   });
 
+  it('says where the first error is', () => {
+    expect(() => parseXml('<a>\n<b>\ufffe</b></a>')).toThrow(/^2:\d+: /);
+  });
+
   it('reads pdfuaid:part in attribute form and the x-default title', () => {
     const facts = readXmp(
-      new TextEncoder().encode(
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-          '<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:dc="http://purl.org/dc/elements/1.1/" pdfuaid:part="1">' +
+      packet(
+        '<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:dc="http://purl.org/dc/elements/1.1/" pdfuaid:part="1">' +
           '<dc:title><rdf:Alt><rdf:li xml:lang="en">Letter</rdf:li><rdf:li xml:lang="x-default">Brief</rdf:li></rdf:Alt></dc:title>' +
-          '</rdf:Description></rdf:RDF></x:xmpmeta>',
+          '</rdf:Description>',
       ),
     );
-    expect(facts).toEqual({ part: '1', title: 'Brief', usesXDefault: true });
+    expect(facts).toMatchObject({ uaPart: '1', title: 'Brief', usesXDefault: true });
+    expect(facts.error).toBeUndefined();
+    expect(facts.header).toEqual(new Map([['begin', '\ufeff'], ['id', 'W5M0MpCehiHzreSzNTczkc9d']]));
+  });
+
+  it('reads the PDF/A identification, its prefix and the extension schemas', () => {
+    const facts = readXmp(
+      packet(
+        '<rdf:Description rdf:about="" xmlns:a="http://www.aiim.org/pdfa/ns/id/" a:part="2" a:conformance="A"/>' +
+          '<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">' +
+          '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">' +
+          '<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI><pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>' +
+          '<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource"><pdfaProperty:name>part</pdfaProperty:name></rdf:li></rdf:Seq></pdfaSchema:property>' +
+          '</rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>',
+      ),
+    );
+    expect(facts).toMatchObject({ pdfaPart: '2', pdfaConformance: 'A', pdfaidPrefixes: ['a'] });
+    expect(facts.extensionProperties).toEqual(new Map([['http://www.aiim.org/pdfua/ns/id/', new Set(['part'])]]));
+    expect(facts.properties.map((p) => `${p.prefix}:${p.local}`)).toEqual(['a:part', 'a:conformance', 'pdfaExtension:schemas']);
   });
 
   it('does not take a prefix for a namespace', () => {
     // pdfuaid bound to the wrong URI is not the PDF/UA identification.
-    const facts = readXmp(new TextEncoder().encode('<r xmlns:pdfuaid="urn:wrong"><pdfuaid:part>1</pdfuaid:part></r>'));
-    expect(facts.part).toBeUndefined();
+    const facts = readXmp(packet('<rdf:Description xmlns:pdfuaid="urn:wrong"><pdfuaid:part>1</pdfuaid:part></rdf:Description>'));
+    expect(facts.uaPart).toBeUndefined();
+  });
+
+  it.each([
+    ['not UTF-8', new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e]), /UTF-8/],
+    ['not RDF', new TextEncoder().encode('<a/>'), /rdf:RDF/],
+    ['U+FFFE in a value', packet('<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>a\ufffeb</dc:title></rdf:Description>'), /disallowed character/],
+  ])('calls a packet that is %s not well-formed', (_name, bytes, error) => {
+    expect(readXmp(bytes).error).toMatch(error);
   });
 });
 
