@@ -5,6 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Letter } from '../../src/model/ast.js';
+import type { PageStart } from '../../src/model/page-starts.js';
 import { parseLetterText, type ParseResult } from '../../src/readers/word-text/parse-letter.js';
 
 // ---------------------------------------------------------------- letters on disk
@@ -260,3 +262,36 @@ export const IENW_A12_UNSEEN: LetterParts = {
     '[1] NOS, 5 februari 2026.',
   ],
 };
+
+// ---------------------------------------------------------------- EPUB page markers
+
+/**
+ * A letter whose notes end up in both EPUB documents (a footnote in the letter, a source and a
+ * footnote in the annex), with a source nobody calls and a signature of two function lines.
+ */
+export const NOTES_IN_BOTH_DOCUMENTS = {
+  file: 'ankers.txt',
+  text: [
+    'Aan de Voorzitter', 'Datum', '1 maart 2026', 'Betreft', 'Ankers', '', 'Ministerie van Ankers', '',
+    'Onze referentie', 'AN/2026 1', '',
+    'Geachte voorzitter,', '', '1. Eerste kop', 'Een alinea met een noot.[footnoteRef:1] En verder. [1:  De eerste noot.]', '',
+    '- eerste punt', '- tweede punt', '',
+    'Met vriendelijke groet,', '', 'De minister van Ankers,', 'namens deze,', '', '', 'A. Anker', '', '',
+    'Antwoorden van de minister van Ankers op vragen van het lid Haak.', '',
+    'Vraag 1', 'Is dit een vraag?[1]', '', 'Antwoord', 'Ja, dit is een antwoord.[footnoteRef:2] [2:  De tweede noot.]', '',
+    '[1] Een bron.', '[2] Een bron die niemand noemt.',
+  ].join('\n'),
+} as const;
+
+/** Its page starts: inside the second list item, inside the second signature line, and a page of note continuation. */
+export function notesInBothDocumentsPageStarts(letter: Letter): PageStart[] {
+  const list = letter.body.find((b) => b.type === 'list');
+  const signatory = letter.signatories[0];
+  if (!list || !signatory) throw new Error('not the notes-in-both-documents letter');
+  return [
+    { page: 1, at: { kind: 'letter' } },
+    { page: 2, at: { kind: 'node', id: list.id, offset: 'eerste punt'.length + 1 + 'tweede '.length } },
+    { page: 3, at: { kind: 'node', id: signatory.id, offset: 'De minister van Ankers,'.length + 1 + 'namens '.length } },
+    { page: 4, at: { kind: 'notes' } },
+  ];
+}

@@ -9,14 +9,15 @@ import type { Element, ElementContent, Nodes } from 'hast';
 import { describe, expect, it } from 'vitest';
 import type { Letter } from '../../../src/model/ast.js';
 import { positionIn, type PageStart } from '../../../src/model/page-starts.js';
-import { letterWords, unitText } from '../../../src/model/text.js';
+import { letterWords, noteText, splitWords, unitText } from '../../../src/model/text.js';
 import { nodesById } from '../../../src/model/visit.js';
 import { renderEpub } from '../../../src/render/epub/index.js';
 import { placePageStarts } from '../../../src/render/epub/page-list.js';
 import { insertAtOffset } from '../../../src/render/web/tree-ops.js';
 import { dcValues, fileText, metaValues, readBook, xmlAttr, xmlElements, type Book, type ContentDocument } from '../../support/epub.js';
 import { ancestorsOf, attr, byId, childElements, normalized, one, parentOf, selectAll, textOf } from '../../support/html.js';
-import { SAMPLES, parseString } from '../../support/letters.js';
+import { NOTES_IN_BOTH_DOCUMENTS, SAMPLES, notesInBothDocumentsPageStarts, parseString } from '../../support/letters.js';
+import { syntheticPageStarts } from '../../support/page-starts.js';
 import { epubInputOf, renderAll, renderInputOf } from '../../support/render.js';
 import { firstMissingWord } from '../../support/words.js';
 
@@ -103,39 +104,6 @@ function expectMarkersAtPageStarts(book: Book, letter: Letter, pageStarts: reado
   }
 }
 
-// ---------------------------------------------------------------- synthetic page starts
-
-/** Block ids in document order (`b1`, `b2` … are handed out in reading order). */
-const idNumber = (id: string): number => Number(id.replace(/^b/u, ''));
-
-/**
- * Page starts that hit every kind of position: the letter's top, a heading, the middle of a
- * paragraph (at a word), a list item, the text of an answer (through its part id), a question
- * label, the signature.
- */
-function syntheticPageStarts(letter: Letter): PageStart[] {
-  const picks: Array<{ id: string; offset: number }> = [];
-  const atWord = (text: string, fraction: number): number => {
-    const i = text.indexOf(' ', Math.floor(text.length * fraction));
-    return i < 0 ? 0 : i + 1;
-  };
-  const heading = letter.body.find((b) => b.type === 'heading');
-  if (heading) picks.push({ id: heading.id, offset: 0 });
-  const paragraphs = [...letter.body, ...(letter.annex?.parts.flatMap((p) => p.content) ?? [])].filter((b) => b.type === 'paragraph');
-  const longest = [...paragraphs].sort((a, b) => unitText(b).length - unitText(a).length)[0];
-  if (longest) picks.push({ id: longest.id, offset: atWord(unitText(longest), 0.5) });
-  const list = letter.body.find((b) => b.type === 'list');
-  if (list?.type === 'list' && list.items.length > 1) picks.push({ id: list.id, offset: unitText({ ...list, items: list.items.slice(0, 1) }).length + 1 });
-  const answer = letter.annex?.parts.find((p) => p.type === 'answer' && p.content.length > 0 && p.content[0]?.id !== longest?.id);
-  if (answer) picks.push({ id: answer.id, offset: answer.label.length + 1 + atWord(unitText(answer.content[0]!), 0.3) });
-  const question = letter.annex?.parts.filter((p) => p.type === 'question').at(-1);
-  if (question) picks.push({ id: question.id, offset: 0 });
-  const signatory = letter.signatories[0];
-  if (signatory) picks.push({ id: signatory.id, offset: 0 });
-  const unique = [...new Map(picks.map((p) => [p.id, p])).values()].sort((a, b) => idNumber(a.id) - idNumber(b.id) || a.offset - b.offset);
-  return [{ page: 1, at: { kind: 'letter' } }, ...unique.map((p, i): PageStart => ({ page: i + 2, at: { kind: 'node', ...p } }))];
-}
-
 // ---------------------------------------------------------------- the samples
 
 interface Sample {
@@ -162,9 +130,14 @@ for (const path of SAMPLES) {
 describe.each(cases.map((c) => [c.name, c] as const))('EPUB of %s', (_name, c) => {
   const { book, letter } = c;
 
-  it('has every word of the letter, in order', () => {
+  it('has every word of the letter in order, and every note whole in the document of its first call', () => {
     const text = book.spine.map((d) => textOf(one('body', d.tree))).join('\n');
-    expect(firstMissingWord(letterWords(letter), text)).toBeUndefined();
+    expect(firstMissingWord(letterWords({ ...letter, notes: [] }), text)).toBeUndefined();
+    for (const note of letter.notes) {
+      const aside = book.spine.map((d) => byId(d.tree, note.id)).find((el) => el !== undefined);
+      expect(aside, note.id).toBeDefined();
+      expect(firstMissingWord(splitWords(noteText(note)), textOf(aside!)), note.id).toBeUndefined();
+    }
   });
 
   // Changed on purpose (issue 8): the annex document heads the annex at h2 and its labels at h3,
@@ -360,28 +333,10 @@ describe('page starts in the EPUB', () => {
 });
 
 describe('a letter with notes in both documents, an uncalled source and a two-line signature', async () => {
-  const input = await renderInputOf({
-    file: 'ankers.txt',
-    text: [
-      'Aan de Voorzitter', 'Datum', '1 maart 2026', 'Betreft', 'Ankers', '', 'Ministerie van Ankers', '',
-      'Onze referentie', 'AN/2026 1', '',
-      'Geachte voorzitter,', '', '1. Eerste kop', 'Een alinea met een noot.[footnoteRef:1] En verder. [1:  De eerste noot.]', '',
-      '- eerste punt', '- tweede punt', '',
-      'Met vriendelijke groet,', '', 'De minister van Ankers,', 'namens deze,', '', '', 'A. Anker', '', '',
-      'Antwoorden van de minister van Ankers op vragen van het lid Haak.', '',
-      'Vraag 1', 'Is dit een vraag?[1]', '', 'Antwoord', 'Ja, dit is een antwoord.[footnoteRef:2] [2:  De tweede noot.]', '',
-      '[1] Een bron.', '[2] Een bron die niemand noemt.',
-    ].join('\n'),
-  });
+  const input = await renderInputOf(NOTES_IN_BOTH_DOCUMENTS);
   const { letter } = input;
-  const list = letter.body.find((b) => b.type === 'list')!;
   const signatory = letter.signatories[0]!;
-  const pageStarts: PageStart[] = [
-    { page: 1, at: { kind: 'letter' } },
-    { page: 2, at: { kind: 'node', id: list.id, offset: 'eerste punt'.length + 1 + 'tweede '.length } },
-    { page: 3, at: { kind: 'node', id: signatory.id, offset: 'De minister van Ankers,'.length + 1 + 'namens '.length } },
-    { page: 4, at: { kind: 'notes' } },
-  ];
+  const pageStarts = notesInBothDocumentsPageStarts(letter);
   const book = readBook(await renderEpub(epubInputOf(input, pageStarts)));
   const [brief, bijlage] = [book.spine[0]!, book.spine[1]!];
 
