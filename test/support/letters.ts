@@ -210,14 +210,14 @@ export function qaAnnex(title: string | false = 'Antwoorden van de minister van 
   ];
 }
 
-/** A body with numbered sections three levels deep: `1.`, `1.1`, `1.1.1`, and back up. */
+/** A body with numbered sections three levels deep: `1.`, `1.1`, `1.1.1`, and back up; one heading calls a note. */
 export const NUMBERED_SECTIONS: readonly string[] = [
   'Hierbij informeer ik u over de voortgang.',
   '',
   '1. Aanleiding',
   'De proef begon in 2025.',
   '',
-  '1.1 Achtergrond',
+  '1.1 Achtergrond[footnoteRef:2] [2:  Zie het verslag van de eerste fase.]',
   'Er waren drie redenen.',
   '',
   '1.1.1 Eerste reden',
