@@ -6,9 +6,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Root } from 'hast';
-import type { Element as XmlElement, Nodes as XmlNodes, Root as XmlRoot } from 'xast';
+import type { Root as XmlRoot } from 'xast';
 import { zipEpub, type ZipEntry } from '../../src/render/epub/zip.js';
-import { parseXhtml, parseXml } from './html.js';
+import { parseXhtml } from './html.js';
+import { parseXml, xmlAttr, xmlElements, xmlText } from './xml.js';
+
+export { xmlAttr, xmlElements, xmlText } from './xml.js';
 
 export const EPUB_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'epub');
 
@@ -64,30 +67,6 @@ export function fixtureEpub(overlay?: string): Uint8Array {
   const files = new Map(filesUnder(join(EPUB_FIXTURES, 'minimal')).map((e) => [e.path, e]));
   if (overlay) for (const e of filesUnder(join(EPUB_FIXTURES, overlay))) files.set(e.path, e);
   return zipEpub([...files.values()], '2026-02-12');
-}
-
-// ---------------------------------------------------------------- XML (package document, NCX)
-
-/** Every element named `name` (with its prefix, e.g. `dc:title`), in document order. */
-export function xmlElements(node: XmlNodes, name: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (n: XmlNodes): void => {
-    if (n.type === 'element' && n.name === name) out.push(n);
-    if ('children' in n) for (const c of n.children) walk(c);
-  };
-  walk(node);
-  return out;
-}
-
-export function xmlText(node: XmlNodes): string {
-  if (node.type === 'text' || node.type === 'cdata') return node.value;
-  if (!('children' in node)) return '';
-  return node.children.map(xmlText).join('');
-}
-
-export function xmlAttr(el: XmlElement, name: string): string | undefined {
-  const v = el.attributes[name];
-  return v === null || v === undefined ? undefined : v;
 }
 
 // ---------------------------------------------------------------- the book

@@ -1,8 +1,7 @@
 /**
  * Reading HTML and XHTML back with real parsers: parse5 (through hast-util-from-html) builds the
  * tree a browser builds, `hast-util-select` queries it with CSS selectors, `hast-util-to-text`
- * gives the text as `innerText` would. XHTML must first be well-formed XML (xast-util-from-xml
- * throws where it is not).
+ * gives the text as `innerText` would. XHTML must first be well-formed XML (xml.ts).
  */
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -10,10 +9,10 @@ import { find, html } from 'property-information';
 import { matches, select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { visitParents } from 'unist-util-visit-parents';
-import type { Root as XmlRoot } from 'xast';
-import { fromXml } from 'xast-util-from-xml';
+import { parseXml } from './xml.js';
 
 export { matches, select, selectAll };
+export { parseXml } from './xml.js';
 
 /**
  * An HTML document as a browser parses it. Any parse error (a stray `<`, a bad character
@@ -24,11 +23,6 @@ export function parseHtml(html: string): Root {
   const tree = fromHtml(html, { onerror: (e) => { errors.push(`${e.line}:${e.column} ${e.ruleId ?? ''} ${e.reason}`); } });
   if (errors.length) throw new Error(`HTML parse errors:\n${errors.join('\n')}`);
   return tree;
-}
-
-/** Well-formed XML, or an error naming line and column. */
-export function parseXml(xml: string): XmlRoot {
-  return fromXml(xml);
 }
 
 /**
