@@ -12,41 +12,36 @@
  *
  * Written against `CheckResult.findings`/`passed` (src/check/types.ts).
  */
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, OutputFormat } from '../../src/check/types.js';
 import type { Letter } from '../../src/model/ast.js';
-import { letterWords, noteText, splitWords } from '../../src/model/text.js';
 import { buildLetter, type BuildOptions } from '../../src/pipeline/build.js';
+import type { LetterOutcome as BuildOutcome } from '../../src/report/outcome.js';
 import { CheckerPool } from '../../src/pipeline/checkers.js';
 import { readLetter } from '../../src/readers/index.js';
 import { renderEpub } from '../../src/render/epub/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { summarise } from '../../src/report/console.js';
-import type { LetterOutcome } from '../../src/report/outcome.js';
-import { REPORT_VERSION } from '../../src/report/report.js';
 import { loadTheme } from '../../src/render/theme.js';
-import { readBook, type Book, type ContentDocument } from '../support/epub.js';
-import { attr, byId, one, parseHtml, selectAll, textOf } from '../support/html.js';
 import {
   CRAFTED_BODIES, FIN_KABINETSREACTIE, FURNITURE, HTML_CRAFTED, IENW_A12_UNSEEN, NOTES_IN_BOTH_DOCUMENTS, SAMPLES, UNSEEN,
   layoutLetter, letterText, notesInBothDocumentsPageStarts, qaAnnex,
 } from '../support/letters.js';
 import { syntheticPageStarts } from '../support/page-starts.js';
-import { addedWords, alignWords, elementsOfType, mainWords, readingText } from '../support/pdf/expect.js';
-import { inspectPdf, objrs, type Inspected, type TagNode } from '../support/pdf/inspect.js';
+import {
+  expectEveryWord, expectNoteLinks, expectPageListIsPdfPages, expectReportDescribesOutputs, readOutputs, type Outputs, type PublishedOutcome,
+} from '../support/outputs.js';
 import { epubInputOf, renderInputOf, type LetterSource } from '../support/render.js';
-import { firstMissingWord } from '../support/words.js';
 
 const FORMATS: OutputFormat[] = ['html', 'pdf', 'epub'];
 const theme = loadTheme();
 
 interface Published {
   input: string;
-  outcome: LetterOutcome;
+  outcome: BuildOutcome;
   letter?: Letter;
 }
 
@@ -108,33 +103,21 @@ function failures(c: CheckResult): string[] {
   ];
 }
 
-function outcomeOf(input: string): Extract<LetterOutcome, { kind: 'published' }> & { letter: Letter } {
+function outcomeOf(input: string): PublishedOutcome & { letter: Letter } {
   const p = published.find((x) => x.input === input);
   if (!p) throw new Error(`${input} was not built`);
   if (p.outcome.kind !== 'published' || !p.letter) throw new Error(`${input} was not published: ${JSON.stringify(p.outcome)}`);
   return { ...p.outcome, letter: p.letter };
 }
 
-const fileOf = (input: string, format: OutputFormat): string => outcomeOf(input).outputs.find((o) => o.format === format)!.path;
-
-const readings = new Map<string, { html: ReturnType<typeof parseHtml>; book: Book; pdf: Inspected }>();
-async function readOutputs(input: string): Promise<{ html: ReturnType<typeof parseHtml>; book: Book; pdf: Inspected }> {
+const readings = new Map<string, Outputs>();
+async function outputsOf(input: string): Promise<Outputs> {
   let r = readings.get(input);
   if (!r) {
-    r = {
-      html: parseHtml(readFileSync(fileOf(input, 'html'), 'utf8')),
-      book: readBook(new Uint8Array(readFileSync(fileOf(input, 'epub')))),
-      pdf: await inspectPdf(new Uint8Array(readFileSync(fileOf(input, 'pdf')))),
-    };
+    r = await readOutputs(outcomeOf(input));
     readings.set(input, r);
   }
   return r;
-}
-
-function resolveIn(book: Book, from: ContentDocument, href: string): ReturnType<typeof byId> {
-  const [file, id] = href.includes('#') ? href.split('#') : [href, ''];
-  const doc = file ? book.spine.find((d) => d.href === file) : from;
-  return doc && id ? byId(doc.tree, id) : undefined;
 }
 
 describe('the run', () => {
@@ -179,98 +162,19 @@ describe.each(INPUTS)('%s', (input) => {
   });
 
   it('has every word of the letter in order in the HTML text, the EPUB text and the PDF tags', async () => {
-    const { letter } = outcomeOf(input);
-    const { html, book, pdf } = await readOutputs(input);
-    expect(firstMissingWord(letterWords(letter), textOf(one('body', html))), 'HTML').toBeUndefined();
-    // The EPUB puts each note in the document of its first call: the text in order, each note whole.
-    expect(firstMissingWord(mainWords(letter), book.spine.map((d) => textOf(one('body', d.tree))).join('\n')), 'EPUB').toBeUndefined();
-    for (const note of letter.notes) {
-      const aside = book.spine.map((d) => byId(d.tree, note.id)).find((el) => el !== undefined);
-      expect(aside && firstMissingWord(splitWords(noteText(note)), textOf(aside)), `EPUB note ${note.id}`).toBeUndefined();
-    }
-    const tagged = splitWords(readingText(pdf.root, (n) => n.type === 'Note'));
-    expect(alignWords(mainWords(letter), tagged, addedWords(letter, '•', theme)), 'PDF').toEqual({ missing: [], unexpected: [] });
-    const notes = elementsOfType(pdf.root, 'Note');
-    for (const note of letter.notes) {
-      const el = notes.find((n) => n.id === note.id);
-      expect(el, `PDF note ${note.id}`).toBeDefined();
-      const p = el!.kids.filter((k): k is TagNode => k.kind === 'el' && k.type === 'P')[0]!;
-      expect(splitWords(readingText(p))).toEqual(splitWords(noteText(note)));
-    }
-    // No raw Word markup reaches a reader.
-    for (const text of [textOf(html), ...book.spine.map((d) => textOf(d.tree)), readingText(pdf.root)]) {
-      expect(text).not.toMatch(/\[footnoteRef:\s*\d+\s*\]|\[image:/u);
-    }
+    expectEveryWord(outcomeOf(input).letter, await outputsOf(input), theme);
   });
 
   it('resolves every note link, there and back, in every format', async () => {
-    const { letter } = outcomeOf(input);
-    const { html, book, pdf } = await readOutputs(input);
-    const calls = letter.notes.reduce((n, note) => n + note.refIds.length, 0);
-    // HTML
-    const htmlCalls = selectAll('[role="doc-noteref"]', html);
-    expect(htmlCalls).toHaveLength(calls);
-    for (const call of htmlCalls) {
-      const note = byId(html, attr(call, 'href')!.slice(1));
-      expect(note && attr(note, 'role'), attr(call, 'href')).toBe('doc-footnote');
-      expect(selectAll('[role="doc-backlink"]', note!).map((b) => byId(html, attr(b, 'href')!.slice(1)))).toContain(call);
-    }
-    // EPUB, across its documents
-    let epubCalls = 0;
-    for (const doc of book.spine) {
-      for (const call of selectAll('[role="doc-noteref"]', doc.tree)) {
-        epubCalls++;
-        const note = resolveIn(book, doc, attr(call, 'href')!);
-        expect(note && attr(note, 'role'), `${doc.href} ${attr(call, 'href')}`).toBe('doc-footnote');
-        const noteDoc = book.spine.find((d) => byId(d.tree, attr(note!, 'id')!) === note)!;
-        expect(selectAll('[role="doc-backlink"]', note!).map((b) => resolveIn(book, noteDoc, attr(b, 'href')!))).toContain(call);
-      }
-    }
-    expect(epubCalls).toBe(calls);
-    // PDF: every Reference's Link goes to a Note element that the IDTree lists.
-    const noteIds = new Set(elementsOfType(pdf.root, 'Note').map((n) => n.id));
-    expect([...pdf.idTree].sort()).toEqual([...noteIds].sort());
-    const references = elementsOfType(pdf.root, 'Reference');
-    expect(references.length).toBe(calls);
-    for (const ref of references) {
-      const dests = objrs(ref).map((o) => o.annot.dest);
-      expect(dests.length).toBeGreaterThan(0);
-      for (const dest of dests) expect(noteIds.has(dest)).toBe(true);
-    }
+    expectNoteLinks(outcomeOf(input).letter, await outputsOf(input));
   });
 
   it('has an EPUB page list that is the PDF pages', async () => {
-    const o = outcomeOf(input);
-    const { book, pdf } = await readOutputs(input);
-    const pages = o.outputs.find((x) => x.format === 'pdf')!.pages!;
-    expect(pdf.pageCount).toBe(pages);
-    const entries = selectAll('nav[epub\\:type="page-list"] li > a', book.nav.tree);
-    expect(entries.map((a) => textOf(a))).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
-    for (const a of entries) expect(attr(resolveIn(book, book.nav, attr(a, 'href')!)!, 'role')).toBe('doc-pagebreak');
+    expectPageListIsPdfPages(outcomeOf(input), await outputsOf(input));
   });
 
   it('has a report on disk that describes its outputs and checks', () => {
     const o = outcomeOf(input);
-    const report = JSON.parse(readFileSync(o.reportPath, 'utf8'));
-    expect(report.rijkspers.reportVersion).toBe(REPORT_VERSION);
-    expect(report).toMatchObject({
-      input, title: o.letter.subject.text, status: 'published',
-      summary: { outputs: 3, checked: 3, violations: 0, warnings: o.warnings.length },
-    });
-    expect(report.warnings).toEqual(JSON.parse(JSON.stringify(o.warnings)));
-    expect(report.outputs.map((x: { format: string }) => x.format)).toEqual(FORMATS);
-    for (const entry of report.outputs as Array<{ format: OutputFormat; file: string; bytes: number; sha256: string; pages?: number }>) {
-      const bytes = readFileSync(join(outDir, entry.file));
-      expect(entry.file).toBe(`${o.stem}.${entry.format}`);
-      expect(entry.bytes).toBe(bytes.length);
-      expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-      if (entry.format === 'pdf') expect(entry.pages).toBe(o.outputs.find((x) => x.format === 'pdf')!.pages);
-    }
-    expect(report.checks.map((c: { format: string; file: string; passed: boolean }) => [c.format, c.file, c.passed])).toEqual(FORMATS.map((f) => [f, `${o.stem}.${f}`, true]));
-    for (const c of report.checks as Array<{ tools: Array<Record<string, unknown>>; findings: Array<{ fails: boolean }> }>) {
-      // No timings in a report: the same input gives the same report.
-      for (const t of c.tools) expect(t).not.toHaveProperty('durationMs');
-      expect(c.findings.filter((f) => f.fails)).toEqual([]);
-    }
+    expectReportDescribesOutputs(o, o.letter, outDir, true);
   });
 });
