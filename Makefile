@@ -25,7 +25,8 @@ SYSTEM_DEPS := /usr/bin/chromium:chromium \
 all: setup dist/.built
 	@node bin/rijkspers.js build $(INPUTS) --out $(OUT)
 
-test: setup dist/.built
+# The CLI test compiles the sources it runs into a temp folder: the tests need no dist/.
+test: setup
 	@echo "test: type-check, then vitest"
 	npx tsc --noEmit -p .
 	npx vitest run

@@ -1,12 +1,51 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects, so each part of the suite runs the way it needs:
+ *  - `unit`: readers, model, render, CLI (fast: no browser or JVM of our own). Files share a
+ *    worker's loaded modules (fonts, pdfjs, shaping caches), which would otherwise be loaded again
+ *    for every file; every test restores what it changes (mocks, timers, TZ).
+ *  - `check`: the checkers' tests (test/check/, and test/check-*.test.ts until they move there),
+ *    each file in its own module graph: they start browsers and JVMs.
+ *  - `e2e`: one run that publishes and checks every letter, one browser and one JVM.
+ * `npm run test:unit` / `test:e2e` run one project; `vitest run` runs all. CI has 2 cores: never more
+ * than 2 workers. Include lists name the files (rather than exclude others), so `--exclude` on the
+ * command line still applies.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Browser- and Java-backed checks are slow to start; CI has 2 cores.
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/!(e2e|check)/**/*.test.ts'],
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'check',
+          include: ['test/check-*.test.ts', 'test/check/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Browser- and Java-backed checks of every letter, in one beforeAll.
+          testTimeout: 120_000,
+          hookTimeout: 1_800_000,
+        },
+      },
+    ],
   },
 });

@@ -1,93 +1,180 @@
 /**
- * End to end: every sample in input/ (and a crafted letter the project has never seen) is
- * published in all formats and every checker must report zero violations.
+ * End to end, once: every letter we have — the samples of input/, the eight unseen letters, the
+ * other ministry's letterhead, the markup-like crafted letter and a crafted letter the project had
+ * never seen — is published in all formats with every check, as `rijkspers build` does
+ * (`buildLetter` over one `CheckerPool`, the loop of `buildLetters`): one browser and one JVM for
+ * the whole run. The same sessions then check what only a test can make: PDFs of the layout's edge
+ * cases, and EPUBs whose page markers sit at every kind of position.
+ *
+ * Asserted per letter: every output passes every check (no failing finding, every tool ran), every
+ * word of the input is in each output in order (HTML text, EPUB text, PDF tags), note links
+ * resolve, the EPUB page list is the PDF's pages, and the report on disk describes the outputs.
+ *
+ * Written against `CheckResult.findings`/`passed` (src/check/types.ts).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLetters, type LetterOutcome } from '../src/pipeline.js';
-import { summarise } from '../src/report/console.js';
-import { letterText } from './helpers/letters.js';
+import type { CheckResult, OutputFormat } from '../../src/check/types.js';
+import type { Letter } from '../../src/model/ast.js';
+import { buildLetter, type BuildOptions } from '../../src/pipeline/build.js';
+import type { LetterOutcome as BuildOutcome } from '../../src/report/outcome.js';
+import { CheckerPool } from '../../src/pipeline/checkers.js';
+import { readLetter } from '../../src/readers/index.js';
+import { renderEpub } from '../../src/render/epub/index.js';
+import { renderPdf } from '../../src/render/pdf/index.js';
+import { summarise } from '../../src/report/console.js';
+import { loadTheme } from '../../src/render/theme.js';
+import {
+  CRAFTED_BODIES, FIN_KABINETSREACTIE, FURNITURE, HTML_CRAFTED, IENW_A12_UNSEEN, NOTES_IN_BOTH_DOCUMENTS, SAMPLES, UNSEEN,
+  layoutLetter, letterText, notesInBothDocumentsPageStarts, qaAnnex,
+} from '../support/letters.js';
+import { syntheticPageStarts } from '../support/page-starts.js';
+import {
+  expectEveryWord, expectNoteLinks, expectPageListIsPdfPages, expectReportDescribesOutputs, readOutputs, type Outputs, type PublishedOutcome,
+} from '../support/outputs.js';
+import { epubInputOf, renderInputOf, type LetterSource } from '../support/render.js';
 
-const samples = readdirSync('input').filter((f) => f.endsWith('.txt')).sort().map((f) => join('input', f));
+const FORMATS: OutputFormat[] = ['html', 'pdf', 'epub'];
+const theme = loadTheme();
 
-/** A letter unlike the samples: another ministry, unknown field labels, nested lists, notes, a URL, a Q&A annex. */
-const unseen = letterText({
-  subject: 'Stand van zaken A12 & verbreding <fase 2>',
-  fields: ['Ons kenmerk', 'IENW/BSK-2026/4567', '', 'Uw brief van', '12 januari 2026', '', 'Contactpersoon', 'ir. M. El Amrani', 'T 070 456 78 90', '', 'Bijlage(n)', '2'],
-  body: [
-    'Met deze brief informeer ik uw Kamer over de voortgang van de verbreding van de A12.[footnoteRef:1] [1:  Kamerstuk 36 200 A, nr. 12; zie ook https://www.rijksoverheid.nl/documenten/kamerstukken/2026/01/12/voortgang-verbreding-a12-en-andere-projecten-met-een-heel-lange-adresregel.]',
-    '',
-    '1. Aanleiding',
-    'De Raad van State heeft op 4 februari 2026 uitspraak gedaan. De gevolgen zijn:',
-    '•\tvertraging van ten minste één jaar;',
-    'o\tvoor het deel Ede–Grijsoord;',
-    'o\tvoor het deel Grijsoord–Arnhem;',
-    '•\thogere kosten (≥\u00a0€\u00a012\u00a0miljoen).',
-    '',
-    '2. Vervolg',
-    'Ik zal uw Kamer voor de zomer opnieuw informeren. Vragen kunt u richten aan a12@minienw.nl.',
-  ],
-  annex: [
-    'Antwoorden op vragen van het lid Özdemir over de A12.',
-    '',
-    'Vraag 1',
-    'Wanneer is de weg klaar?[1]',
-    '',
-    'Antwoord',
-    'Naar verwachting in 2029.',
-    '',
-    '[1] NOS, 5 februari 2026.',
-  ],
+interface Published {
+  input: string;
+  outcome: BuildOutcome;
+  letter?: Letter;
+}
+
+const src = mkdtempSync(join(tmpdir(), 'rijkspers-e2e-src-'));
+const outDir = mkdtempSync(join(tmpdir(), 'rijkspers-e2e-out-'));
+const unseenFile = join(src, 'ienw-a12-unseen.txt');
+writeFileSync(unseenFile, letterText(IENW_A12_UNSEEN));
+const INPUTS = [...SAMPLES, ...UNSEEN, FIN_KABINETSREACTIE, HTML_CRAFTED, unseenFile];
+
+/** PDFs of the layout's edge cases (test/render/pdf/crafted.test.ts), for the PDF checker. */
+const LAYOUT_LETTERS: Array<[string, LetterSource]> = [
+  ...Object.entries(CRAFTED_BODIES).map(([name, body]): [string, LetterSource] => [name, { parts: layoutLetter(body), file: `${name}.txt` }]),
+  ['subject', { parts: layoutLetter(['Een korte brief.'], { subject: 'Kosten & baten van <regels> voor A&B en "citaten"' }), file: 'subject.txt' }],
+  ['furniture', { parts: layoutLetter(CRAFTED_BODIES.sections, FURNITURE), file: 'furniture.txt' }],
+  ['untitledAnnex', { parts: layoutLetter(['Een korte brief met vragen en antwoorden.'], { annex: qaAnnex(false) }), file: 'untitled-annex.txt' }],
+];
+
+const published: Published[] = [];
+const extraChecks = new Map<string, CheckResult>();
+
+beforeAll(async () => {
+  const pool = new CheckerPool();
+  try {
+    const options: BuildOptions = { outDir, formats: FORMATS, check: true };
+    for (const input of INPUTS) {
+      const outcome = await buildLetter(input, options, pool);
+      published.push({ input, outcome, ...(outcome.kind === 'published' ? { letter: (await readLetter(input)).letter } : {}) });
+    }
+    for (const [name, source] of LAYOUT_LETTERS) {
+      const file = join(src, `layout-${name}.pdf`);
+      writeFileSync(file, (await renderPdf(await renderInputOf(source))).bytes);
+      extraChecks.set(`pdf ${name}`, await pool.check('pdf', file));
+    }
+    // EPUB page markers at every kind of position (test/render/epub/epub.test.ts).
+    const marked: Array<[string, Awaited<ReturnType<typeof renderInputOf>>, (l: Letter) => ReturnType<typeof syntheticPageStarts>]> = [];
+    for (const sample of SAMPLES) marked.push([sample, await renderInputOf(sample), syntheticPageStarts]);
+    marked.push(['notes in both documents', await renderInputOf(NOTES_IN_BOTH_DOCUMENTS), notesInBothDocumentsPageStarts]);
+    for (const [i, [name, input, starts]] of marked.entries()) {
+      const file = join(src, `markers-${i}.epub`);
+      writeFileSync(file, await renderEpub(epubInputOf(input, starts(input.letter))));
+      extraChecks.set(`epub ${name}`, await pool.check('epub', file));
+    }
+  } finally {
+    await pool.close();
+  }
+}, 1_800_000);
+
+afterAll(() => {
+  // Outputs with failures are kept for inspection (the failing test names the files).
+  if (published.length === INPUTS.length && summarise(published.map((p) => p.outcome)).exitCode === 0) rmSync(outDir, { recursive: true, force: true });
+  rmSync(src, { recursive: true, force: true });
 });
 
-describe('publishing with checks', () => {
-  let outDir: string;
-  let src: string;
-  let outcomes: LetterOutcome[];
+/** A check, told briefly: its failing findings and the tools that did not run. */
+function failures(c: CheckResult): string[] {
+  return [
+    ...c.tools.filter((t) => !t.ran && !t.optional).map((t) => `${c.format} ${t.tool.name} did not run: ${t.error ?? ''}`),
+    ...c.findings.filter((f) => f.fails).map((f) => `${c.format} ${f.tool.name} ${f.rule} ${f.locations.map((l) => [l.file, l.page, l.selector, l.object].filter(Boolean).join(' ')).join('; ')}: ${f.message.slice(0, 200)}`),
+  ];
+}
 
-  beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'rijkspers-e2e-'));
-    src = mkdtempSync(join(tmpdir(), 'rijkspers-unseen-'));
-    const unseenFile = join(src, 'ienw-a12-unseen.txt');
-    writeFileSync(unseenFile, unseen);
-    outcomes = await buildLetters([...samples, unseenFile], { outDir, formats: ['html', 'pdf', 'epub'], check: true });
-  }, 600_000);
+function outcomeOf(input: string): PublishedOutcome & { letter: Letter } {
+  const p = published.find((x) => x.input === input);
+  if (!p) throw new Error(`${input} was not built`);
+  if (p.outcome.kind !== 'published' || !p.letter) throw new Error(`${input} was not published: ${JSON.stringify(p.outcome)}`);
+  return { ...p.outcome, letter: p.letter };
+}
 
-  afterAll(() => {
-    // Outputs with violations are kept for inspection (the failing test names the files).
-    if (outcomes && summarise(outcomes).exitCode !== 0) return;
-    for (const dir of [outDir, src]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+const readings = new Map<string, Outputs>();
+async function outputsOf(input: string): Promise<Outputs> {
+  let r = readings.get(input);
+  if (!r) {
+    r = await readOutputs(outcomeOf(input));
+    readings.set(input, r);
+  }
+  return r;
+}
 
-  it('publishes every letter with every check passing (exit 0)', () => {
-    const failures: unknown[] = outcomes.flatMap((o): unknown[] => (o.kind === 'published'
-      ? (o.checks ?? []).filter((c) => !c.passed).map((c) => ({ file: c.file, tools: c.tools, violations: c.violations.slice(0, 5) }))
-      : [o]));
-    expect(failures).toEqual([]);
-    expect(summarise(outcomes)).toMatchObject({ letters: samples.length + 1, inputErrors: 0, outputs: 3 * (samples.length + 1), failed: 0, exitCode: 0 });
+describe('the run', () => {
+  it('published every letter and every check passed (exit 0)', () => {
+    expect(published.map((p) => [p.input, p.outcome.kind])).toEqual(INPUTS.map((i) => [i, 'published']));
+    expect(summarise(published.map((p) => p.outcome))).toMatchObject({
+      letters: INPUTS.length, published: INPUTS.length, inputErrors: 0, internalErrors: 0, outputs: 3 * INPUTS.length, passed: 3 * INPUTS.length, failed: 0, exitCode: 0,
+    });
   });
 
   it('ran every checker tool on every output', () => {
-    const tools = new Map<string, string[]>();
-    for (const o of outcomes) {
-      if (o.kind !== 'published') continue;
-      for (const c of o.checks ?? []) tools.set(c.format, [...new Set([...(tools.get(c.format) ?? []), ...c.tools.filter((t) => t.ran).map((t) => t.tool)])]);
+    for (const p of published) {
+      if (p.outcome.kind !== 'published') continue;
+      const ran = new Map((p.outcome.checks ?? []).map((c) => [c.format, c.tools.filter((t) => t.ran).map((t) => t.tool.name)]));
+      expect(ran.get('html'), p.input).toEqual(expect.arrayContaining(['axe', 'pa11y', 'chromium']));
+      expect(ran.get('epub'), p.input).toEqual(expect.arrayContaining(['epubcheck', 'ace']));
+      expect(ran.get('pdf'), p.input).toEqual(expect.arrayContaining(['qpdf', 'pdfinfo']));
+      // Our own PDF/UA rules, whatever the tool is called.
+      expect(ran.get('pdf')?.filter((n) => !['qpdf', 'pdfinfo', 'verapdf'].includes(n)).length, p.input).toBeGreaterThan(0);
     }
-    expect(tools.get('html')).toEqual(expect.arrayContaining(['axe', 'pa11y']));
-    expect(tools.get('epub')).toEqual(expect.arrayContaining(['epubcheck', 'ace']));
-    expect(tools.get('pdf')).toEqual(expect.arrayContaining(['pdfua']));
   });
 
-  it('writes a report per letter that says what was checked', () => {
-    for (const o of outcomes) {
-      if (o.kind !== 'published') continue;
-      const report = JSON.parse(readFileSync(o.reportPath, 'utf8'));
-      expect(report.status).toBe('published');
-      expect(report.checks.map((c: { format: string }) => c.format)).toEqual(['html', 'pdf', 'epub']);
-      expect(report.summary).toMatchObject({ outputs: 3, checked: 3, violations: 0 });
-      for (const c of report.checks) expect(c.tools.every((t: { ran: boolean; optional?: boolean }) => t.ran || t.optional)).toBe(true);
+  it('the layout edge-case PDFs and the page-marker EPUBs pass their checks too', () => {
+    expect([...extraChecks.keys()]).toHaveLength(LAYOUT_LETTERS.length + SAMPLES.length + 1);
+    for (const [name, c] of extraChecks) {
+      expect(failures(c), name).toEqual([]);
+      expect(c.passed, name).toBe(true);
     }
+  });
+});
+
+describe.each(INPUTS)('%s', (input) => {
+  it('has all three outputs passing every check: no failing finding, every tool ran', () => {
+    const o = outcomeOf(input);
+    expect(o.checks?.map((c) => c.format)).toEqual(FORMATS);
+    for (const c of o.checks ?? []) {
+      expect(failures(c)).toEqual([]);
+      expect(c.passed).toBe(true);
+      expect(c.file).toBe(o.outputs.find((x) => x.format === c.format)!.path);
+      for (const t of c.tools) if (t.ran) expect(t.tool.name.length, `${c.format} tool`).toBeGreaterThan(0);
+    }
+  });
+
+  it('has every word of the letter in order in the HTML text, the EPUB text and the PDF tags', async () => {
+    expectEveryWord(outcomeOf(input).letter, await outputsOf(input), theme);
+  });
+
+  it('resolves every note link, there and back, in every format', async () => {
+    expectNoteLinks(outcomeOf(input).letter, await outputsOf(input));
+  });
+
+  it('has an EPUB page list that is the PDF pages', async () => {
+    expectPageListIsPdfPages(outcomeOf(input), await outputsOf(input));
+  });
+
+  it('has a report on disk that describes its outputs and checks', () => {
+    const o = outcomeOf(input);
+    expectReportDescribesOutputs(o, o.letter, outDir, true);
   });
 });

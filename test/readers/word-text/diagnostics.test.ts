@@ -1,11 +1,17 @@
 /** Every input error stops with FILE:LINE and a clear message; warnings are collected, never thrown. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { InputError, formatDiagnostic } from '../src/parse/diagnostics.js';
-import { parseLetterFile, parseLetterText } from '../src/parse/parse-letter.js';
-import { letterText, parseCrafted } from './helpers/letters.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError, formatDiagnostic } from '../../../src/readers/shared/diagnostics.js';
+import { MAX_INPUT_BYTES } from '../../../src/readers/shared/read-file.js';
+import { parseLetterFile, parseLetterText } from '../../../src/readers/word-text/parse-letter.js';
+import { decodeLines } from '../../../src/readers/word-text/read-input.js';
+import { letterText, parseCrafted } from '../../support/letters.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rijkspers-diagnostics-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function errorOf(fn: () => unknown): InputError {
   try {
@@ -24,7 +30,7 @@ describe('input errors', () => {
     ['empty file', '', 'empty-file', 1, /empty/u],
     ['only blank lines', '\n\n  \n', 'empty-file', 1, /no text/u],
     ['binary data (NUL)', 'Datum\n\u0000\u0001PNG', 'binary', 2, /not a text file.*U\+0000/u],
-    ['not a letter', 'Boodschappenlijst\n\nmelk\nbrood\n', 'not-a-letter', 1, /no letter structure found.*"Datum" and "Betreft"/u],
+    ['not a letter', 'Boodschappenlijst\n\nmelk\nbrood\n', 'not-a-letter', 1, /no letter structure found.*Datum.*Betreft/u],
     ['Betreft without value', letterText().replace('Voortgang van de proef', ''), 'no-subject', 8, /"Betreft" has no value/u],
   ])('%s', (_name, text, code, line, message) => {
     const err = errorOf(parseBytes(text));
@@ -61,17 +67,67 @@ describe('input errors', () => {
     expect(err.diagnostic).toMatchObject({ code: 'unterminated-footnote-text', line: 35 });
   });
 
-  it('reports a missing file and a directory as unreadable', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rijkspers-'));
-    try {
-      await expect(parseLetterFile(join(dir, 'nope.txt'))).rejects.toMatchObject({ diagnostic: { code: 'unreadable', line: 1 } });
-      mkdirSync(join(dir, 'map.txt'));
-      await expect(parseLetterFile(join(dir, 'map.txt'))).rejects.toMatchObject({ diagnostic: { code: 'unreadable', message: expect.stringMatching(/directory/u) } });
-      writeFileSync(join(dir, 'ok.txt'), letterText());
-      await expect(parseLetterFile(join(dir, 'ok.txt'))).resolves.toMatchObject({ letter: { source: { stem: 'ok' } } });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('reports a missing file as unreadable', async () => {
+    await expect(parseLetterFile(join(dir, 'nope.txt'))).rejects.toMatchObject({ diagnostic: { code: 'unreadable', line: 1, message: expect.stringMatching(/no such file/u) } });
+    writeFileSync(join(dir, 'ok.txt'), letterText());
+    await expect(parseLetterFile(join(dir, 'ok.txt'))).resolves.toMatchObject({ letter: { source: { stem: 'ok' } } });
+  });
+
+  // Changed on purpose (issue 8): anything but a regular file is refused before it is opened
+  // (was: a directory was "unreadable" after a failed read).
+  it('refuses a directory, a named pipe and a device as not-a-file, at line 1', async () => {
+    mkdirSync(join(dir, 'map.txt'));
+    await expect(parseLetterFile(join(dir, 'map.txt'))).rejects.toMatchObject({ diagnostic: { code: 'not-a-file', line: 1, message: expect.stringMatching(/a directory/u) } });
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    await expect(parseLetterFile(join(dir, 'pipe.txt'))).rejects.toMatchObject({ diagnostic: { code: 'not-a-file', line: 1, message: expect.stringMatching(/named pipe/u) } });
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    await expect(parseLetterFile(join(dir, 'zero.txt'))).rejects.toMatchObject({ diagnostic: { code: 'not-a-file', line: 1, message: expect.stringMatching(/character device/u) } });
+  });
+
+  it('refuses a file larger than a letter can be, without reading it', async () => {
+    const big = join(dir, 'groot.txt');
+    // A sparse file: its size is on record, no 20 MB are written.
+    const fd = openSync(big, 'w');
+    closeSync(fd);
+    execFileSync('truncate', ['-s', String(MAX_INPUT_BYTES + 1), big]);
+    await expect(parseLetterFile(big)).rejects.toMatchObject({ diagnostic: { code: 'too-large', line: 1, message: expect.stringMatching(/20 MB/u) } });
+  });
+
+  // Changed on purpose (issue 8): UTF-16 is recognised and reported at line 1 (the UTF-8 check
+  // used to name a misleading later line, NUL bytes being valid UTF-8).
+  it.each([
+    ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(letterText(), 'utf16le')])],
+    ['UTF-16 LE without BOM', Buffer.from(letterText(), 'utf16le')],
+    ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(letterText(), 'utf16le').swap16()])],
+  ])('rejects %s at line 1', (_name, bytes) => {
+    const err = errorOf(parseBytes(bytes));
+    expect(err.diagnostic).toMatchObject({ code: 'not-utf8', line: 1 });
+    expect(err.diagnostic.message).toMatch(/UTF-16/u);
+  });
+});
+
+describe('characters no publication may hold', () => {
+  // Changed on purpose (issue 8): noncharacters and C1 controls are left out with a warning at
+  // their line (XML, and so XHTML and XMP, cannot hold them; HTML parsers reject C1 controls).
+  it('drops noncharacters and C1 controls with a forbidden-character warning at their line', () => {
+    const { letter, warnings } = parseCrafted({ body: ['Een zin met\ufffe een niet-teken en een C1-teken\u0085 erin.', '', 'Nog\ufdd0 een\uffff.'] });
+    expect(letter.body.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'noteRef' ? i.label : i.text)).join('') : b.type)))
+      .toEqual(['Een zin met een niet-teken en een C1-teken erin.', 'Nog een.']);
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['forbidden-character', 35], ['forbidden-character', 37]]);
+    expect(warnings[0]!.message).toMatch(/2 characters .*U\+FFFE, U\+0085.*column 12/u);
+    expect(warnings[1]!.message).toMatch(/U\+FDD0, U\+FFFF/u);
+    expect(JSON.stringify(letter)).not.toMatch(/[\ufffe\uffff\ufdd0\u0085]/u);
+  });
+
+  it('drops them from the letterhead too, and only there where they are', () => {
+    const { letter, warnings } = parseCrafted({ subject: 'Voortgang\u009f van de proef' });
+    expect(letter.subject.text).toBe('Voortgang van de proef');
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['forbidden-character', 9]]);
+  });
+
+  it('still refuses C0 controls and DEL as binary data', () => {
+    expect(errorOf(parseBytes(letterText({ body: ['Tekst\u007f.'] }))).diagnostic).toMatchObject({ code: 'binary', line: 35 });
+    expect(() => decodeLines('x.txt', Buffer.from('a\tb\r\nc'))).not.toThrow();
   });
 });
 

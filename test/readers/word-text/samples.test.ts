@@ -1,14 +1,11 @@
 /** The parser on the real samples in input/: every part of the letterhead, body, annex and notes. */
 import { describe, expect, it } from 'vitest';
-import type { Block, Inline, Letter, List } from '../src/model/ast.js';
-import { blockText, inlineText, letterWords } from '../src/model/text.js';
-import { letterMetadata } from '../src/model/metadata.js';
-import { loadTheme } from '../src/render/theme.js';
-import { parseLetterFile } from '../src/parse/parse-letter.js';
-
-const REF = 'input/000_4c8a1616a76a7555.txt';
-const OCW = 'input/ocw-kamerbrief-leesvaardigheid.txt';
-const VWS = 'input/vws-antwoorden-wachttijden.txt';
+import type { Block, Inline, Letter, List } from '../../../src/model/ast.js';
+import { inlineText, letterWords, unitText } from '../../../src/model/text.js';
+import { letterMetadata } from '../../../src/model/metadata.js';
+import { loadTheme } from '../../../src/render/theme.js';
+import { parseLetterFile } from '../../../src/readers/word-text/parse-letter.js';
+import { OCW, REFERENCE as REF, VWS } from '../../support/letters.js';
 
 function calls(content: readonly Inline[]): string[] {
   return content.filter((i) => i.type === 'noteRef').map((i) => (i.type === 'noteRef' ? i.noteId : ''));
@@ -69,7 +66,7 @@ describe('reference letter (BZ, answers to written questions)', async () => {
 
   it('reads the Q&A annex with labels exactly as written', () => {
     const annex = letter.annex!;
-    expect(blockText(annex.title!)).toMatch(/^Antwoorden van de minister van Buitenlandse Zaken op vragen van/u);
+    expect(unitText(annex.title!)).toMatch(/^Antwoorden van de minister van Buitenlandse Zaken op vragen van/u);
     const labels = annex.parts.map((p) => p.label);
     expect(labels.filter((l) => l.startsWith('Vraag'))).toEqual(['Vraag 1', 'Vraag 2', 'Vraag 3', 'Vraag 4', 'Vraag 5', 'Vraag 6', 'Vraag 7', 'Vraag 8', 'Vraag 9', 'Vraag 10']);
     expect(labels.filter((l) => l.startsWith('Antwoord'))).toEqual(['Antwoord', 'Antwoord', 'Antwoord', 'Antwoord', 'Antwoord', 'Antwoord', 'Antwoord', 'Antwoord 7 en 8', 'Antwoord']);
@@ -102,8 +99,8 @@ describe('reference letter (BZ, answers to written questions)', async () => {
     expect(calls((q1.content[0] as Block & { content: Inline[] }).content)).toEqual(['src-1']);
     // The footnote texts are not left in the running text.
     const paragraph = letter.annex!.parts.find((p) => p.type === 'answer' && p.answers?.[0] === 3)!.content[1]!;
-    expect(blockText(paragraph)).not.toContain('Motie-Stoffer');
-    expect(blockText(paragraph).endsWith('voorwaardelijke steun.2')).toBe(true);
+    expect(unitText(paragraph)).not.toContain('Motie-Stoffer');
+    expect(unitText(paragraph).endsWith('voorwaardelijke steun.2')).toBe(true);
   });
 
   it('keeps no-break spaces and diacritics', () => {
@@ -129,11 +126,11 @@ describe('reference letter (BZ, answers to written questions)', async () => {
   });
 
   it('derives the publication metadata', () => {
-    expect(letterMetadata(letter, loadTheme().t)).toMatchObject({
+    expect(letterMetadata(letter, loadTheme().t, {})).toMatchObject({
       title: letter.subject.text, author: 'Ministerie van Buitenlandse Zaken', lang: 'nl',
       isoDate: '2026-02-12', dateText: '12 februari 2026', ourReference: 'BZ2624201',
     });
-    expect(letterMetadata(letter, loadTheme().t).description).toBe('Brief van Ministerie van Buitenlandse Zaken aan de Voorzitter van de Tweede Kamer der Staten-Generaal, 12 februari 2026. Betreft: Beantwoording vragen van\u00a0het lid Van der Burg over het vrijlaten van jihadistische strijders uit detentiefaciliteiten in Syrië. Met de antwoorden op 10 vragen.');
+    expect(letterMetadata(letter, loadTheme().t, {}).description).toBe('Brief van Ministerie van Buitenlandse Zaken aan de Voorzitter van de Tweede Kamer der Staten-Generaal, 12 februari 2026. Betreft: Beantwoording vragen van\u00a0het lid Van der Burg over het vrijlaten van jihadistische strijders uit detentiefaciliteiten in Syrië. Met de antwoorden op 10 vragen.');
   });
 });
 

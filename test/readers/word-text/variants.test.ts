@@ -1,8 +1,9 @@
 /** The parser on crafted variants of the letter family: list styles, headings, notes, encodings. */
 import { describe, expect, it } from 'vitest';
-import type { Block, Heading, Inline, List } from '../src/model/ast.js';
-import { blockText, inlineText } from '../src/model/text.js';
-import { letterText, parseCrafted, parseString } from './helpers/letters.js';
+import type { Block, Heading, Inline, List } from '../../../src/model/ast.js';
+import { inlineText, unitText } from '../../../src/model/text.js';
+import { parseLetterFile } from '../../../src/readers/word-text/parse-letter.js';
+import { FIN_KABINETSREACTIE, letterText, parseCrafted, parseString } from '../../support/letters.js';
 
 const lists = (blocks: readonly Block[]): List[] => blocks.filter((b): b is List => b.type === 'list');
 const markers = (l: List): string[] => l.items.map((i) => i.marker);
@@ -43,7 +44,7 @@ describe('lists', () => {
     const { letter } = parseCrafted({ body: ['Punten:', '', '- een;', '', '- twee.', '', 'Daarna tekst.'] });
     expect(lists(letter.body)).toHaveLength(1);
     expect(texts(lists(letter.body)[0]!)).toEqual(['een;', 'twee.']);
-    expect(blockText(letter.body.at(-1)!)).toBe('Daarna tekst.');
+    expect(unitText(letter.body.at(-1)!)).toBe('Daarna tekst.');
   });
 
   it('nests indented items under the previous item', () => {
@@ -144,7 +145,7 @@ describe('Q&A annex', () => {
       ['answer', 'Antwoord 6 t/m 7', [6, 7], [6]],
     ]);
     expect(warnings.map((w) => w.code)).toEqual(['qa-label-mismatch']);
-    expect(blockText(letter.annex!.title!)).toBe('Antwoorden van de minister op vragen van het lid Jansen.');
+    expect(unitText(letter.annex!.title!)).toBe('Antwoorden van de minister op vragen van het lid Jansen.');
   });
 
   it('warns about skipped question numbers and a question left without answer', () => {
@@ -159,7 +160,7 @@ describe('notes', () => {
       body: ['Eerste bewering.[footnoteRef:1] Tweede bewering.[footnoteRef:2] [1:  Bron een [zie bijlage].]  [2:  Bron twee.]'],
     });
     expect(warnings).toEqual([]);
-    expect(blockText(letter.body[0]!)).toBe('Eerste bewering.1 Tweede bewering.2');
+    expect(unitText(letter.body[0]!)).toBe('Eerste bewering.1 Tweede bewering.2');
     expect(letter.notes.map((n) => [n.id, inlineText(n.content)])).toEqual([
       ['fn-1', 'Bron een [zie bijlage].'], ['fn-2', 'Bron twee.'],
     ]);
@@ -184,7 +185,7 @@ describe('notes', () => {
 
   it('publishes a call without definition as written and warns', () => {
     const { letter, warnings } = parseCrafted({ body: ['Een bewering.[footnoteRef:4] En een bron.[7]'] });
-    expect(blockText(letter.body[0]!)).toBe('Een bewering.[footnoteRef:4] En een bron.[7]');
+    expect(unitText(letter.body[0]!)).toBe('Een bewering.[footnoteRef:4] En een bron.[7]');
     expect(warnings.map((w) => [w.code, w.line])).toEqual([['undefined-note', 35], ['undefined-note', 35]]);
     expect(letter.notes).toEqual([]);
   });
@@ -193,7 +194,7 @@ describe('notes', () => {
     const { letter, warnings } = parseCrafted({ body: ['Tekst zonder verwijzing. [3:  Losse voetnoot.]'], annex: ['[2] Losse bron.'] });
     expect(letter.notes.map((n) => [n.id, n.refIds])).toEqual([['fn-3', []], ['src-2', []]]);
     expect(warnings.map((w) => w.code)).toEqual(['unreferenced-note', 'unreferenced-note']);
-    expect(blockText(letter.body[0]!)).toBe('Tekst zonder verwijzing.');
+    expect(unitText(letter.body[0]!)).toBe('Tekst zonder verwijzing.');
   });
 
   it('warns about a footnote number defined twice and keeps the first text', () => {
@@ -210,7 +211,7 @@ describe('notes', () => {
       ['www.rijksoverheid.nl/onderwerpen', 'https://www.rijksoverheid.nl/onderwerpen'],
       ['https://example.org/a_(b)', 'https://example.org/a_(b)'],
     ]);
-    expect(blockText(letter.body[0]!)).toBe('Mail naar info@minienw.nl of kijk op www.rijksoverheid.nl/onderwerpen (zie ook https://example.org/a_(b)).');
+    expect(unitText(letter.body[0]!)).toBe('Mail naar info@minienw.nl of kijk op www.rijksoverheid.nl/onderwerpen (zie ook https://example.org/a_(b)).');
   });
 });
 
@@ -224,13 +225,13 @@ describe('encodings and furniture', () => {
 
   it('drops running headers of later pages inside the body', () => {
     const { letter } = parseCrafted({ body: ['Eerste alinea.', '', 'Ministerie van Infrastructuur en Waterstaat', 'Pagina 2 van 3', '', 'Tweede alinea.'] });
-    expect(letter.body.map(blockText)).toEqual(['Eerste alinea.', 'Tweede alinea.']);
+    expect(letter.body.map(unitText)).toEqual(['Eerste alinea.', 'Tweede alinea.']);
   });
 
   it('keeps <, >, & and no-break spaces as text', () => {
     const { letter } = parseCrafted({ subject: 'Kosten < € 5 & baten > 10\u00a0%', body: ['Als a < b & c > d, dan ≥\u00a010\u00a0%.'] });
     expect(letter.subject.text).toBe('Kosten < € 5 & baten > 10\u00a0%');
-    expect(blockText(letter.body[0]!)).toBe('Als a < b & c > d, dan ≥\u00a010\u00a0%.');
+    expect(unitText(letter.body[0]!)).toBe('Als a < b & c > d, dan ≥\u00a010\u00a0%.');
   });
 
   it('reads labels on the same line as their values and unknown field labels', () => {
@@ -258,8 +259,7 @@ describe('encodings and furniture', () => {
 });
 
 describe("another ministry's letterhead (test/fixtures/letters/fin-kabinetsreactie.txt)", async () => {
-  const { parseLetterFile } = await import('../src/parse/parse-letter.js');
-  const { letter, warnings } = await parseLetterFile('test/fixtures/letters/fin-kabinetsreactie.txt');
+  const { letter, warnings } = await parseLetterFile(FIN_KABINETSREACTIE);
 
   it('reads return address, inline labels and a subject wrapped over two lines', () => {
     expect(letter.returnAddress?.text).toBe('> Retouradres Postbus 20201 2500 EE  Den Haag');

@@ -1,20 +1,18 @@
 /** Unit tests of the PDF renderer's parts: line breaking, pagination, ToUnicode, XMP escaping, layout data. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FlowLine, NoteFlow } from '../src/render/pdf/flow-types.js';
-import { loadFontSet } from '../src/render/pdf/fonts.js';
-import { preshape, shapedRun } from '../src/render/pdf/shaping.js';
-import { loadPdfLayout } from '../src/render/pdf/layout-config.js';
-import { breakLines, type Line, type RunStyle, type Span } from '../src/render/pdf/line-break.js';
-import { escapeXml } from '../src/util/escape-xml.js';
-import { paginate, type PaginateInput } from '../src/render/pdf/paginate.js';
-import { StructNode } from '../src/render/pdf/structure.js';
-import { toUnicodeCmapText } from '../src/render/pdf/to-unicode.js';
-import { loadTheme, type Theme } from '../src/render/theme.js';
-import type { Note } from '../src/model/ast.js';
+import type { FlowLine, NoteFlow } from '../../../src/render/pdf/layout/flow-types.js';
+import { loadFontSet } from '../../../src/render/pdf/layout/fonts.js';
+import { preshape, shapedRun } from '../../../src/render/pdf/layout/shaping.js';
+import { loadPdfLayout } from '../../../src/render/pdf/layout/layout-config.js';
+import { breakLines, type Line, type RunStyle, type Span } from '../../../src/render/pdf/layout/line-break.js';
+import { escapeXml } from '../../../src/util/escape-xml.js';
+import { paginate, type PaginateInput } from '../../../src/render/pdf/layout/paginate.js';
+import { StructNode } from '../../../src/render/pdf/layout/tags.js';
+import { toUnicodeCmapText } from '../../../src/render/pdf/write/to-unicode.js';
+import { loadTheme, type Theme } from '../../../src/render/theme.js';
+import type { Note } from '../../../src/model/ast.js';
 
 const theme = loadTheme();
 const fonts = loadFontSet(theme);
@@ -139,7 +137,7 @@ describe('paginate', () => {
   /** A paragraph of n lines with widow/orphan rules (2/2) and a gap before it. */
   const paragraph = (id: string, n: number, gap = 10): FlowLine[] =>
     Array.from({ length: n }, (_, i) =>
-      line({ spaceBefore: i === 0 ? gap : 0, breakBefore: i === 0 ? 'allow' : i >= 2 && n - i >= 2 ? 'allow' : 'avoid', start: { blockId: id, offset: i * 10 } }),
+      line({ spaceBefore: i === 0 ? gap : 0, breakBefore: i === 0 ? 'allow' : i >= 2 && n - i >= 2 ? 'allow' : 'avoid', start: { kind: 'node', id, offset: i * 10 } }),
     );
   const input = (lines: FlowLine[], notes: NoteFlow[] = []): PaginateInput => ({
     lines,
@@ -157,9 +155,9 @@ describe('paginate', () => {
     const pages = paginate(input(paragraph('b1', 25, 0)));
     expect(counts(pages)).toEqual([10, 10, 5]);
     expect(pages.map((p) => p.start)).toEqual([
-      { blockId: 'letterhead', offset: 0 },
-      { blockId: 'b1', offset: 100 },
-      { blockId: 'b1', offset: 200 },
+      { kind: 'letter' },
+      { kind: 'node', id: 'b1', offset: 100 },
+      { kind: 'node', id: 'b1', offset: 200 },
     ]);
   });
 
@@ -176,11 +174,11 @@ describe('paginate', () => {
   });
 
   it('keeps a heading with the first lines of what follows and obeys forced breaks', () => {
-    const heading = line({ breakBefore: 'allow', start: { blockId: 'h', offset: 0 } });
+    const heading = line({ breakBefore: 'allow', start: { kind: 'node', id: 'h', offset: 0 } });
     const after = paragraph('p', 3, 0).map((l, i) => (i === 0 ? { ...l, breakBefore: 'avoid' as const } : l));
     const pages = paginate(input([...paragraph('a', 8, 0), heading, ...after]));
-    expect(pages[1]!.start).toEqual({ blockId: 'h', offset: 0 });
-    const forced = paginate(input([...paragraph('a', 2, 0), line({ breakBefore: 'force', start: { blockId: 'annex', offset: 0 } })]));
+    expect(pages[1]!.start).toEqual({ kind: 'node', id: 'h', offset: 0 });
+    const forced = paginate(input([...paragraph('a', 2, 0), line({ breakBefore: 'force', start: { kind: 'node', id: 'annex', offset: 0 } })]));
     expect(counts(forced)).toEqual([2, 1]);
   });
 
@@ -246,13 +244,8 @@ describe('pdf.json', () => {
   });
 
   it('names a missing number clearly', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rp-theme-'));
-    try {
-      writeFileSync(join(dir, 'pdf.json'), JSON.stringify({ page: { widthMm: 210 } }));
-      const broken: Theme = { ...theme, dir, file: (f) => join(dir, f) };
-      expect(() => loadPdfLayout(broken)).toThrow(/pdf\.json: missing "colors"|missing "page\.heightMm"/u);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // A house style whose pdf.json (merged along its chain) lacks most settings.
+    const broken: Theme = { ...theme, name: 'kapot', json: (f) => (f === 'pdf.json' ? { page: { widthMm: 210 } } : theme.json(f)) };
+    expect(() => loadPdfLayout(broken)).toThrow(/kapot: pdf\.json: .*(colors|page\.heightMm)/u);
   });
 });
