@@ -3,7 +3,9 @@
  * well-kept pool: piscina) so a batch uses every core. Both give the same bytes: rendering
  * depends on the letter and the house style only.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type { RenderOptions, RenderResult } from './render-letter.js';
 import renderTask from './render-worker.js';
 
@@ -24,10 +26,13 @@ export const inThread: Renderer = {
 
 /** A worker pool of `threads`; each worker loads the renderer once and keeps its caches (fonts, shaped words). */
 export async function workerPool(threads: number): Promise<Renderer> {
+  const worker = new URL('./render-worker.js', import.meta.url);
+  // Run from the TypeScript sources (the tests) there is no compiled worker to start: one thread.
+  if (!existsSync(fileURLToPath(worker))) return inThread;
   // Loaded only for a batch: a single letter never pays for the pool.
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
-    filename: new URL('./render-worker.js', import.meta.url).href,
+    filename: worker.href,
     minThreads: threads,
     maxThreads: threads,
     // Letters differ little in cost; a worker takes the next when it is done.

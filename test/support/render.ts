@@ -40,7 +40,7 @@ export async function readSource(source: LetterSource): Promise<ParseResult> {
 export async function renderInputOf(source: LetterSource, options: { theme?: string } = {}): Promise<Input> {
   const { letter, warnings } = await readSource(source);
   const theme = loadTheme(options.theme);
-  return { letter, meta: letterMetadata(letter, theme.t, {}), theme, warnings };
+  return { letter, meta: letterMetadata(letter, theme.t, { checked: false }), theme, warnings };
 }
 
 /** The EPUB's input: the render input with page starts (the PDF's, or a test's own). */

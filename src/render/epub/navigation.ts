@@ -7,7 +7,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { uniqueLabels } from '../outline.js';
-import { NOTES_ID } from '../web/tree.js';
+import { navLabelOf, NOTES_ID } from '../web/tree.js';
 import { idOf, idsIn } from '../web/tree-ops.js';
 import type { ChapterDocument } from './chapters.js';
 import { pageMarkerId, type Placement } from './page-list.js';
@@ -71,7 +71,8 @@ function positionOf(chapters: readonly ChapterDocument[], idLists: readonly stri
 
 /** Heading text as a table of contents shows it: note calls left out, whitespace collapsed. */
 function headingLabel(heading: Element): string {
-  if (heading.data?.navLabel !== undefined) return heading.data.navLabel;
+  const label = navLabelOf(heading);
+  if (label !== undefined) return label;
   const text = (node: ElementContent): string => {
     if (node.type === 'text') return node.value;
     if (node.type !== 'element' || node.properties.role === 'doc-noteref') return '';

@@ -43,7 +43,8 @@ export function placePageStarts(letter: Letter, pageStarts: readonly PageStart[]
     if (at.kind === 'notes') return { page: ps.page, kind: 'notes' };
     const node = nodes.get(at.id);
     if (!node) throw new Error(`page-list: page ${ps.page} starts in "${at.id}", which ${letter.source.stem} does not have`);
-    const position = positionIn(node, at.offset);
+    // The annex title is published as a heading: a page never starts inside it, only before.
+    const position = node.id === letter.annex?.title?.id ? { kind: 'before' as const, id: node.id } : positionIn(node, at.offset);
     return position.kind === 'before'
       ? { page: ps.page, kind: 'before', id: position.id }
       : { page: ps.page, kind: 'text', id: position.id, run: position.run, offset: position.offset };

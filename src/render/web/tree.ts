@@ -14,11 +14,11 @@ import { qaPartNames, type PartNames } from '../outline.js';
 import type { RenderInput } from '../types.js';
 import type { Theme } from '../theme.js';
 
-declare module 'hast' {
-  interface ElementData {
-    /** What a table of contents calls this heading, when not its text (`outline.ts`). */
-    navLabel?: string;
-  }
+/** What a table of contents calls a heading, when not its text (`outline.ts`). */
+const navLabels = new WeakMap<Element, string>();
+
+export function navLabelOf(heading: Element): string | undefined {
+  return navLabels.get(heading);
 }
 
 export interface TreeOptions {
@@ -311,7 +311,7 @@ class TreeBuilder {
       p.label,
       ...(name?.hiddenSuffix ? [h('span', { className: ['visually-hidden'] }, name.hiddenSuffix)] : []),
     ]);
-    if (name) heading.data = { navLabel: name.navLabel };
+    if (name) navLabels.set(heading, name.navLabel);
     return h('div', { className: ['qa', p.type === 'question' ? 'qa-question' : 'qa-answer'], id: p.id }, [
       heading,
       ...p.content.map((b) => this.block(b)),

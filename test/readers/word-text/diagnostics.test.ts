@@ -111,7 +111,7 @@ describe('characters no publication may hold', () => {
   // their line (XML, and so XHTML and XMP, cannot hold them; HTML parsers reject C1 controls).
   it('drops noncharacters and C1 controls with a forbidden-character warning at their line', () => {
     const { letter, warnings } = parseCrafted({ body: ['Een zin met\ufffe een niet-teken en een C1-teken\u0085 erin.', '', 'Nog\ufdd0 een\uffff.'] });
-    expect(letter.body.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'noteRef' ? i.label : i.text)).join('') : b.type)))
+    expect(letter.body.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'noteRef' ? i.label : i.type === 'break' ? '\n' : i.text)).join('') : b.type)))
       .toEqual(['Een zin met een niet-teken en een C1-teken erin.', 'Nog een.']);
     expect(warnings.map((w) => [w.code, w.line])).toEqual([['forbidden-character', 35], ['forbidden-character', 37]]);
     expect(warnings[0]!.message).toMatch(/2 characters .*U\+FFFE, U\+0085.*column 12/u);

@@ -126,11 +126,11 @@ describe('reference letter (BZ, answers to written questions)', async () => {
   });
 
   it('derives the publication metadata', () => {
-    expect(letterMetadata(letter, loadTheme().t, {})).toMatchObject({
+    expect(letterMetadata(letter, loadTheme().t, { checked: false })).toMatchObject({
       title: letter.subject.text, author: 'Ministerie van Buitenlandse Zaken', lang: 'nl',
       isoDate: '2026-02-12', dateText: '12 februari 2026', ourReference: 'BZ2624201',
     });
-    expect(letterMetadata(letter, loadTheme().t, {}).description).toBe('Brief van Ministerie van Buitenlandse Zaken aan de Voorzitter van de Tweede Kamer der Staten-Generaal, 12 februari 2026. Betreft: Beantwoording vragen van\u00a0het lid Van der Burg over het vrijlaten van jihadistische strijders uit detentiefaciliteiten in Syrië. Met de antwoorden op 10 vragen.');
+    expect(letterMetadata(letter, loadTheme().t, { checked: false }).description).toBe('Brief van Ministerie van Buitenlandse Zaken aan de Voorzitter van de Tweede Kamer der Staten-Generaal, 12 februari 2026. Betreft: Beantwoording vragen van\u00a0het lid Van der Burg over het vrijlaten van jihadistische strijders uit detentiefaciliteiten in Syrië. Met de antwoorden op 10 vragen.');
   });
 });
 

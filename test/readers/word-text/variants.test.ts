@@ -298,7 +298,7 @@ describe('addresses next to note calls', () => {
     });
     expect(warnings).toEqual([]);
     const content = (letter.body[0] as Block & { content: Inline[] }).content;
-    expect(content.map((i) => (i.type === 'link' ? `<${i.href}>` : i.type === 'noteRef' ? `{${i.noteId}}` : i.text)).join('')).toBe(
+    expect(content.map((i) => (i.type === 'link' ? `<${i.href}>` : i.type === 'noteRef' ? `{${i.noteId}}` : i.type === 'break' ? '\n' : i.text)).join('')).toBe(
       'Zie <https://www.rijksfinancien.nl/voorjaarsnota/2026>.{fn-10} De rest (<https://nos.nl/artikel/2512345>){src-1} volgt.',
     );
   });

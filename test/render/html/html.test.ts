@@ -23,7 +23,7 @@ interface Case { name: string; input: Input; letter: Letter; html: string; dom: 
 
 async function htmlCase(name: string, source: LetterSource): Promise<Case> {
   const input = await renderInputOf(source);
-  const html = renderHtml(input);
+  const html = await renderHtml(input);
   const dom = parseHtml(html);
   return { name, input, letter: input.letter, html, dom, body: one('body', dom) };
 }
@@ -334,7 +334,7 @@ describe('HTML details', () => {
     headings[1]!.level = 4;
     finishLetter(letter);
     expect(headings.map((h) => h.level)).toEqual([2, 3]);
-    const dom = parseHtml(renderHtml(await renderInputOf({ letter })));
+    const dom = parseHtml(await renderHtml(await renderInputOf({ letter })));
     expect(headings.map((h) => byId(dom, h.id)!.tagName)).toEqual(['h2', 'h3']);
   });
 
@@ -345,13 +345,13 @@ describe('HTML details', () => {
     const letter = structuredClone(craftedCase.letter);
     const line = letter.sender.address.find((l) => l.content.some((i) => i.type === 'link'))!;
     for (const i of line.content) if (i.type === 'link') i.href = 'javascript:alert(1)';
-    const dom = parseHtml(renderHtml(await renderInputOf({ letter })));
+    const dom = parseHtml(await renderHtml(await renderInputOf({ letter })));
     expect(selectAll('[href^="javascript:"]', dom)).toEqual([]);
     expect(textOf(one('.sender-address', dom))).toContain('www.rijksoverheid.nl');
   });
 
   it('builds the same tree as well-formed XHTML with epub:type for the EPUB, and none in the HTML', () => {
-    const tree = buildLetterTree(craftedCase.input, { epub: true });
+    const tree = buildLetterTree(craftedCase.input, { epub: true, imageSrc: () => 'images/x.png' });
     const notes = tree.notes();
     const xhtml = [tree.masthead, tree.letterhead, tree.reference, tree.body, ...(notes ? [notes] : [])].map((e) => serialize(e, true)).join('\n');
     // XML has no named character references but the five, and no unclosed <br>: a parse proves both.

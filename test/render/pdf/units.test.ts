@@ -30,7 +30,7 @@ describe('breakLines', () => {
   it('breaks after spaces, keeps the space at the line end, and reports offsets', () => {
     const text = 'een twee drie vier vijf zes zeven acht negen tien elf twaalf';
     const max = widthOf('een twee drie vier');
-    const lines = breakLines(spans(text), max, fonts, 't');
+    const lines = breakLines(spans(text), max, fonts);
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.map(lineText).join('')).toBe(text);
     expect(lineText(lines[0]!)).toBe('een twee drie vier ');
@@ -50,7 +50,7 @@ describe('breakLines', () => {
     const group = '€\u00a0120\u00a0miljoen';
     const text = `in totaal ${group} beschikbaar voor ${group} en ${group} extra`;
     for (const extra of [0, 5, 10, 20, 30]) {
-      const lines = breakLines(spans(text), widthOf(group) + extra, fonts, 't');
+      const lines = breakLines(spans(text), widthOf(group) + extra, fonts);
       expect(lines.map(lineText).join('')).toBe(text);
       for (const line of lines) {
         const t = lineText(line);
@@ -62,15 +62,15 @@ describe('breakLines', () => {
   });
 
   it('breaks after a hyphen between letters, not inside numbers', () => {
-    const a = breakLines(spans('de noordoost-Syrische grens'), widthOf('de noordoost-Syr'), fonts, 't');
+    const a = breakLines(spans('de noordoost-Syrische grens'), widthOf('de noordoost-Syr'), fonts);
     expect(a.map(lineText)).toEqual(['de noordoost-', 'Syrische grens']);
-    const b = breakLines(spans('Kamerstuk 21501-02 nr'), widthOf('Kamerstuk 21501-0'), fonts, 't');
+    const b = breakLines(spans('Kamerstuk 21501-02 nr'), widthOf('Kamerstuk 21501-0'), fonts);
     expect(b.map(lineText)).toEqual(['Kamerstuk ', '21501-02 nr']);
   });
 
   it('breaks an address after URL punctuation, never between the slashes of //', () => {
     const url = 'https://www.example.org/documenten/kamerstukken/2026?id=5&taal=nl';
-    const lines = breakLines(spans({ text: url, url: true }), widthOf('https://www.example.org/docu'), fonts, 't');
+    const lines = breakLines(spans({ text: url, url: true }), widthOf('https://www.example.org/docu'), fonts);
     expect(lines.map(lineText).join('')).toBe(url);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const line of lines.slice(0, -1)) expect(lineText(line)).toMatch(/[/.?&=-]$/u);
@@ -80,7 +80,7 @@ describe('breakLines', () => {
   it('cuts a word wider than the column anywhere, as a last resort', () => {
     const word = 'x'.repeat(60);
     const max = widthOf('x'.repeat(25));
-    const lines = breakLines(spans(word), max, fonts, 't');
+    const lines = breakLines(spans(word), max, fonts);
     expect(lines.map(lineText).join('')).toBe(word);
     expect(lines.length).toBe(3);
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(max + 0.01);
@@ -88,16 +88,16 @@ describe('breakLines', () => {
 
   it('hides a soft hyphen inside a line and shows it where the line breaks', () => {
     const text = 'ver\u00adantwoordelijkheid ver\u00adantwoordelijkheid';
-    const one = breakLines(spans(text), 1000, fonts, 't');
+    const one = breakLines(spans(text), 1000, fonts);
     expect(one).toHaveLength(1);
     expect(one[0]!.pieces.filter((p) => p.invisible).map((p) => p.text)).toEqual(['\u00ad', '\u00ad']);
-    const two = breakLines(spans('ver\u00adantwoordelijkheid'), widthOf('antwoordelijkheid') + 1, fonts, 't');
+    const two = breakLines(spans('ver\u00adantwoordelijkheid'), widthOf('antwoordelijkheid') + 1, fonts);
     expect(two.map(lineText)).toEqual(['ver\u00ad', 'antwoordelijkheid']);
     expect(two[0]!.pieces.some((p) => p.invisible)).toBe(false);
   });
 
   it('draws characters Fira Sans lacks with the fallback face', () => {
-    const [line] = breakLines(spans('a ⇒ b'), 1000, fonts, 't');
+    const [line] = breakLines(spans('a ⇒ b'), 1000, fonts);
     expect(line!.pieces.map((p) => [p.text, p.face.key])).toEqual([
       ['a ', 'regular'],
       ['⇒', 'fallback'],

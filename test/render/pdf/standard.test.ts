@@ -7,15 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkOwnRules } from '../src/check/pdf/index.js';
-import { streamBytes } from '../src/check/pdf/pdf-objects.js';
-import { readIccHeader } from '../src/check/pdf/rules/pdfa/colour.js';
-import { readXmp, type XmpFacts } from '../src/check/pdf/xmp.js';
-import { letterMetadata } from '../src/model/metadata.js';
-import { parseLetterFile } from '../src/parse/parse-letter.js';
-import { renderPdf, type PdfStandard } from '../src/render/pdf/index.js';
-import { loadTheme } from '../src/render/theme.js';
-import type { RenderInput } from '../src/render/types.js';
+import { checkOwnRules } from '../../../src/check/pdf/index.js';
+import { streamBytes } from '../../../src/check/pdf/pdf-objects.js';
+import { readIccHeader } from '../../../src/check/pdf/rules/pdfa/colour.js';
+import { readXmp, type XmpFacts } from '../../../src/check/pdf/xmp.js';
+import { letterMetadata } from '../../../src/model/metadata.js';
+import { parseLetterFile } from '../../../src/readers/word-text/parse-letter.js';
+import { renderPdf, type PdfStandard } from '../../../src/render/pdf/index.js';
+import { loadTheme } from '../../../src/render/theme.js';
+import type { RenderInput } from '../../../src/render/types.js';
 
 const SAMPLE = 'input/ocw-kamerbrief-leesvaardigheid.txt';
 let input: RenderInput;
@@ -23,7 +23,7 @@ let input: RenderInput;
 beforeAll(async () => {
   const { letter } = await parseLetterFile(SAMPLE);
   const theme = loadTheme();
-  input = { letter, meta: letterMetadata(letter, theme.t, {}), theme };
+  input = { letter, meta: letterMetadata(letter, theme.t, { checked: false }), theme };
 });
 
 const SOURCE = { name: 'ocw-kamerbrief-leesvaardigheid.txt', bytes: new Uint8Array(readFileSync(SAMPLE)), description: 'Brontekst van deze brief (platte tekst, UTF-8)' };
