@@ -2,7 +2,8 @@
  * Bad .docx files are normal input: each is an `InputError` (exit 2) with a one-line message that
  * names the file and the part or paragraph, no stack trace, and nothing is written.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -59,6 +60,26 @@ describe('bad .docx files', () => {
       if (bad.entries) expect(err.diagnostic.message).toContain(String(bad.entries));
     });
   }
+
+  it('stops inflating a part that unpacks to more than its zip entry declares', async () => {
+    // reference-pandoc.docx with word/document.xml 2 MiB of text, its central directory claiming 1 KB.
+    const parts = unzipSync(readFileSync(join(FIXTURES, 'reference-pandoc.docx')));
+    parts['word/document.xml'] = new TextEncoder().encode(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${'A'.repeat(2 * 1024 * 1024)}</w:t></w:r></w:p></w:body></w:document>`);
+    const zip = zipSync(parts, { level: 9 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    let eocd = zip.length - 22;
+    while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+    for (let at = view.getUint32(eocd + 16, true); view.getUint32(at, true) === 0x02014b50;) {
+      const nameLength = view.getUint16(at + 28, true);
+      if (new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength)) === 'word/document.xml') view.setUint32(at + 24, 1024, true);
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    const path = join(tempDir(), 'liar.docx');
+    writeFileSync(path, zip);
+    const err = await inputError(path);
+    expect(err.diagnostic).toMatchObject({ code: 'zip-bomb', file: path });
+    expect(err.diagnostic.message).toContain('word/document.xml unpacks to more than the 1024 bytes');
+  });
 
   it('refuses a macro-enabled package named .docx by its content type', async () => {
     const path = join(tempDir(), 'macro.docx');
