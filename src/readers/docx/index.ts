@@ -18,6 +18,7 @@ import type { ReadLetter } from '../types.js';
 import { warnDropped } from '../shared/characters.js';
 import { DiagnosticSink } from '../shared/diagnostics.js';
 import { buildLetter } from '../shared/letter/build-letter.js';
+import type { SourceLine } from '../shared/letter/source-line.js';
 import { NoteRegistry } from '../shared/notes.js';
 import { readInputFile } from '../shared/read-file.js';
 import { BodyReader } from './body.js';
@@ -35,7 +36,14 @@ import { ZipPackage } from './zip-package.js';
 /** Parts mammoth reads besides the main document: checked by our strict parser first. */
 const MAMMOTH_PARTS = new Set(['styles', 'numbering', 'footnotes', 'endnotes', 'comments']);
 
-export const readDocx: ReadLetter = async (path, { stem }) => {
+/** A Word document read up to the letter rules: its lines in reading order and its notes. */
+export interface WordDocument {
+  sink: DiagnosticSink;
+  notes: NoteRegistry;
+  lines: SourceLine[];
+}
+
+export async function openWordDocument(path: string): Promise<WordDocument> {
   refuseMacroExtension(path);
   const bytes = await readInputFile(path);
   checkContainer(path, bytes);
@@ -92,5 +100,10 @@ export const readDocx: ReadLetter = async (path, { stem }) => {
     sink.warn(1, 'document-language', `the document's language is "${textOf(language).trim()}"; rijkspers publishes Dutch letters (nl)`);
   }
 
-  return buildLetter({ file: path, stem, sink, notes, lines: orderLetter(body, prepared.boxes, header) });
+  return { sink, notes, lines: orderLetter(body, prepared.boxes, header) };
+}
+
+export const readDocx: ReadLetter = async (path, { stem }) => {
+  const { sink, notes, lines } = await openWordDocument(path);
+  return buildLetter({ file: path, stem, sink, notes, lines });
 };

@@ -152,6 +152,9 @@ export function orderLetter(body: Body, boxes: readonly BoxFacts[], header: read
   // The letter text, with the boxes anchored in it where they are anchored.
   for (const u of flow.slice(cut)) {
     out.push(u.line);
+    // A table or a picture stands apart from the paragraph after it, as if an empty paragraph
+    // followed (a closing right under a table is still a closing).
+    if (u.line.rich?.block) out.push(blank(u.line.n));
     for (const b of boxes) if (b.block === u.facts.block && !headBlocks.has(b.block)) out.push(...boxLines(b));
   }
   // Boxes whose anchor is neither (a header-less oddity): at the end, not lost.

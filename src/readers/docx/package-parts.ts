@@ -96,9 +96,18 @@ export class WordPackage {
       const raw = r.attrs.Target ?? '';
       const target = external ? raw
         : raw.startsWith('/') ? raw.slice(1)
-          : posix.normalize(posix.join(part === '' ? '' : dir, decodeURI(raw)));
+          : posix.normalize(posix.join(part === '' ? '' : dir, safeDecode(raw)));
       return { id: r.attrs.Id ?? '', type: type.replace(REL, '').replace(REL_STRICT, '').replace(/^.*\//u, ''), target, external };
     });
+  }
+}
+
+/** Targets are URIs (`media/image%201.png`); a malformed escape is kept as written. */
+function safeDecode(uri: string): string {
+  try {
+    return decodeURI(uri);
+  } catch {
+    return uri;
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Block, Heading, Image, Inline, List, ListItem, Table, TableCell } from '../../../model/ast.js';
 import type { ParseContext } from './context.js';
 import { NUMBERED_HEADING } from './patterns.js';
-import { isBlankLine, nextNonBlank, trimmedRange, type RichImage, type RichTable, type SourceLine } from './source-line.js';
+import { nextNonBlank, trimmedRange, type RichImage, type RichTable, type SourceLine } from './source-line.js';
 
 // ---------------------------------------------------------------- headings
 
@@ -146,8 +146,7 @@ export function captionTarget(lines: readonly SourceLine[], i: number, previous:
   const kind = lines[i]!.rich!.caption!;
   const j = nextNonBlank(lines, i + 1);
   const next = lines[j]?.rich?.block?.kind;
-  const before = i > 0 && isBlankLine(lines[i - 1]!) ? undefined : previous;
-  const prevFree = (before?.type === 'table' || before?.type === 'image') && before.caption === undefined ? before.type : undefined;
+  const prevFree = (previous?.type === 'table' || previous?.type === 'image') && previous.caption === undefined ? previous.type : undefined;
   const order: Array<['next' | 'previous', 'table' | 'image']> = kind === 'image'
     ? [['previous', 'image'], ['next', 'image']]
     : kind === 'table'
