@@ -10,7 +10,7 @@ export PUPPETEER_SKIP_DOWNLOAD := 1
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
 export NODE_OPTIONS :=
 
-INPUTS := $(sort $(wildcard input/*.txt))
+INPUTS := $(sort $(wildcard input/*.txt input/*.docx))
 OUT := output
 SRC := $(shell find src -name '*.ts' 2>/dev/null) tsconfig.json tsconfig.build.json
 # command → Debian package that provides it

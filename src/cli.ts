@@ -28,7 +28,7 @@ Usage:
   rijkspers check FILE... [--json]
   rijkspers --help | --version
 
-build   publishes each letter (plain-text export, see README) as DIR/STEM.html, STEM.pdf,
+build   publishes each letter (plain-text export or Word .docx, see README) as DIR/STEM.html, STEM.pdf,
         STEM.epub and STEM.report.json (default DIR: output), then checks every output.
 parse   prints the document model of one letter (--json for the full tree).
 check   checks existing .html, .pdf and .epub files (any PDF, not only ours).
@@ -106,7 +106,8 @@ async function commandParse(args: string[]): Promise<number> {
   const { letter, warnings } = await readLetter(positionals[0]!);
   print(warnings.map(formatDiagnostic), process.stderr);
   if (values.json) {
-    print([JSON.stringify(letter, null, 2)]);
+    // A picture's bytes are summarised: the model dump is for reading, not a copy of the images.
+    print([JSON.stringify(letter, (_key, value: unknown) => (value instanceof Uint8Array ? `<${value.length} bytes>` : value), 2)]);
     return 0;
   }
   const qa = letter.annex?.parts ?? [];

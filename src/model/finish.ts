@@ -4,8 +4,8 @@
  *  - heading levels: the Betreft line is 1; a heading may go down any number of levels but up only
  *    one at a time, within 2…6; the annex is always headed (its title or a generic one) at 2, its
  *    question labels at 3, the label of the answer to them at 4, headings inside them below;
- *  - note order: Word footnotes first, by number, then source references, by number (readers hand
- *    them over in any order).
+ *  - note order: Word footnotes first, by number, then Word endnotes, then source references, by
+ *    number (readers hand them over in any order).
  * HTML, EPUB and the PDF tags all publish these levels as they are. Idempotent: finishing a
  * finished letter changes nothing.
  */
@@ -24,8 +24,12 @@ function closeGaps(blocks: readonly Block[], previous: number, min: number): voi
   }
 }
 
+/** Word endnotes are published as notes of kind `footnote` with ids of their own (`en-N`): after the footnotes. */
+const isEndnote = (n: Note): boolean => n.id.startsWith('en-');
+
 function noteOrder(a: Note, b: Note): number {
   if (a.kind !== b.kind) return a.kind === 'footnote' ? -1 : 1;
+  if (isEndnote(a) !== isEndnote(b)) return isEndnote(a) ? 1 : -1;
   return a.number - b.number;
 }
 

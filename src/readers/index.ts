@@ -27,6 +27,13 @@ export const READERS: readonly ReaderSpec[] = [
     extensions: ['.txt'],
     load: async () => (await import('./word-text/index.js')).readWordText,
   },
+  {
+    name: 'docx',
+    // `.docm` is taken only to be refused with its reason (macros), not as an unknown file type.
+    description: 'Word document (.docx)',
+    extensions: ['.docx', '.docm'],
+    load: async () => (await import('./docx/index.js')).readDocx,
+  },
 ];
 
 /** The reader for a file name, by its extension. */

@@ -13,7 +13,7 @@ export const imageAlt: Rule<DocumentContext> = {
     const hits: RuleHit[] = [];
     walkLetter(letter, {
       node: (n) => {
-        if (n.type === 'image' && n.alt.trim() === '') hits.push({ message: 'an image has no alternative text', locations: [{ file: letter.source.path, line: n.line }] });
+        if (n.type === 'image' && !n.decorative && n.alt.trim() === '') hits.push({ message: 'an image has no alternative text', locations: [{ file: letter.source.path, line: n.line }] });
       },
     }, { notes: false, letterhead: false });
     return hits;

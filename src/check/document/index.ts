@@ -1,7 +1,7 @@
 /**
  * Rules on the document model itself, run once per letter before any writer: what every format
- * would get wrong the same way (a note nobody can reach, a skipped heading level, an image without
- * a description). A new rule is one file here and one row in `DOCUMENT_RULES`.
+ * would get wrong the same way (a note nobody can reach, a skipped heading level, a table without
+ * header cells; readers warn about images without a description at their own line or paragraph). A new rule is one file here and one row in `DOCUMENT_RULES`.
  */
 import type { Letter } from '../../model/ast.js';
 import { VERSION } from '../../version.js';
@@ -9,11 +9,11 @@ import type { Rule } from '../rule.js';
 import type { Finding, ToolId } from '../types.js';
 import type { DocumentContext } from './context.js';
 import { headingOrder } from './heading-order.js';
-import { imageAlt } from './image-alt.js';
 import { notesReachable } from './notes-reachable.js';
+import { tableHeaders } from './table-headers.js';
 import { uniqueIds } from './unique-ids.js';
 
-export const DOCUMENT_RULES: ReadonlyArray<Rule<DocumentContext>> = [notesReachable, headingOrder, imageAlt, uniqueIds];
+export const DOCUMENT_RULES: ReadonlyArray<Rule<DocumentContext>> = [notesReachable, headingOrder, tableHeaders, uniqueIds];
 
 export const DOCUMENT_TOOL: ToolId = { name: 'rijkspers-document', version: VERSION };
 

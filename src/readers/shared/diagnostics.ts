@@ -32,7 +32,8 @@ export class InputError extends Error {
 /** Collects warnings while parsing; errors are thrown as `InputError`. */
 export class DiagnosticSink {
   readonly warnings: Diagnostic[] = [];
-  constructor(readonly file: string) {}
+  /** What `line` counts in this file, for messages that name another place: a text line or a Word paragraph. */
+  constructor(readonly file: string, readonly unit: 'line' | 'paragraph' = 'line') {}
 
   warn(line: number, code: string, message: string): void {
     this.warnings.push({ severity: 'warning', code, file: this.file, line, message });

@@ -1,13 +1,16 @@
 /**
  * Inline tokens of running text, whatever reader found it: Word footnote calls as the text export
- * writes them (`[footnoteRef:N]`), source references (`[N]`), web and e-mail addresses.
+ * writes them (`[footnoteRef:N]`), source references (`[N]`), web and e-mail addresses. A Word
+ * document adds line breaks and endnote calls (the text export has neither).
  */
-import type { Inline, LinkInline, TextInline } from '../../model/ast.js';
+import type { BreakInline, Inline, LinkInline, TextInline } from '../../model/ast.js';
 
 export type RawToken =
   | TextInline
   | LinkInline
+  | BreakInline
   | { type: 'footnoteCall'; number: number; raw: string; line: number }
+  | { type: 'endnoteCall'; number: number; raw: string; line: number }
   | { type: 'sourceCall'; number: number; raw: string; line: number };
 
 const ADDRESS_CHAR = String.raw`(?:(?!\[footnoteRef:|\[\d{1,3}\])[^\s<>"\u00a0])`;
@@ -39,7 +42,7 @@ function trimAddress(raw: string): string {
 function pushText(out: RawToken[], text: string, line: number): void {
   if (text === '') return;
   const prev = out.at(-1);
-  if (prev?.type === 'text') prev.text += text;
+  if (prev?.type === 'text' && prev.marks === undefined) prev.text += text;
   else out.push({ type: 'text', text, line });
 }
 

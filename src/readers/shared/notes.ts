@@ -1,33 +1,57 @@
 /**
  * Word footnotes and source references: collects definitions and calls, resolves calls to notes
  * with ids that never collide (`fn-N` and `src-N`), and reports the loose ends as warnings.
+ * A Word document adds endnotes: numbered apart from the footnotes (as Word shows them), so they
+ * get ids of their own (`en-N`) and are published as notes of kind `footnote`.
  */
 import type { Inline, Note, NoteKind } from '../../model/ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { plainInlines, type RawToken } from './inline-tokens.js';
 import { boundedLinks } from './links.js';
 
-interface Definition { number: number; text: string; line: number }
+/** The numberings a letter can hold: the model's note kinds, and Word's endnotes. */
+export type NoteSeries = NoteKind | 'endnote';
 
-const PREFIX: Record<NoteKind, { note: string; ref: string; noun: string }> = {
-  footnote: { note: 'fn', ref: 'fnref', noun: 'footnote' },
-  source: { note: 'src', ref: 'srcref', noun: 'source reference' },
+interface Definition {
+  number: number;
+  text: string;
+  line: number;
+  /** What the reader sees at the call and before the note (default: the number, `[N]` for sources). */
+  label?: string;
+  /** The note's content when the reader has more than text (Word's marks and links). */
+  content?: Inline[];
+}
+
+const PREFIX: Record<NoteSeries, { note: string; ref: string; noun: string; kind: NoteKind }> = {
+  footnote: { note: 'fn', ref: 'fnref', noun: 'footnote', kind: 'footnote' },
+  endnote: { note: 'en', ref: 'enref', noun: 'endnote', kind: 'footnote' },
+  source: { note: 'src', ref: 'srcref', noun: 'source reference', kind: 'source' },
 };
 
+const SERIES_OF_CALL: Partial<Record<RawToken['type'], NoteSeries>> = {
+  footnoteCall: 'footnote',
+  endnoteCall: 'endnote',
+  sourceCall: 'source',
+};
+
+function defaultLabel(series: NoteSeries, n: number): string {
+  return series === 'source' ? `[${n}]` : String(n);
+}
+
 export class NoteRegistry {
-  private readonly defs: Record<NoteKind, Map<number, Definition>> = { footnote: new Map(), source: new Map() };
-  private readonly calls: Record<NoteKind, Map<number, string[]>> = { footnote: new Map(), source: new Map() };
+  private readonly defs: Record<NoteSeries, Map<number, Definition>> = { footnote: new Map(), endnote: new Map(), source: new Map() };
+  private readonly calls: Record<NoteSeries, Map<number, string[]>> = { footnote: new Map(), endnote: new Map(), source: new Map() };
 
   constructor(private readonly sink: DiagnosticSink) {}
 
-  define(kind: NoteKind, def: Definition): void {
-    const existing = this.defs[kind].get(def.number);
+  define(series: NoteSeries, def: Definition): void {
+    const existing = this.defs[series].get(def.number);
     if (existing) {
       this.sink.warn(def.line, 'duplicate-note',
-        `${PREFIX[kind].noun} ${def.number} is defined again (first on line ${existing.line}); the first text is used`);
+        `${PREFIX[series].noun} ${def.number} is defined again (first on ${this.sink.unit} ${existing.line}); the first text is used`);
       return;
     }
-    this.defs[kind].set(def.number, def);
+    this.defs[series].set(def.number, def);
   }
 
   hasSource(number: number): boolean {
@@ -38,47 +62,48 @@ export class NoteRegistry {
   resolve(tokens: readonly RawToken[]): Inline[] {
     const out: Inline[] = [];
     for (const t of tokens) {
-      if (t.type !== 'footnoteCall' && t.type !== 'sourceCall') { out.push(t); continue; }
-      const kind: NoteKind = t.type === 'footnoteCall' ? 'footnote' : 'source';
-      const p = PREFIX[kind];
-      if (!this.defs[kind].has(t.number)) {
+      const series = SERIES_OF_CALL[t.type];
+      if (series === undefined || !('number' in t)) { out.push(t as Inline); continue; }
+      const p = PREFIX[series];
+      const def = this.defs[series].get(t.number);
+      if (!def) {
         this.sink.warn(t.line, 'undefined-note',
-          `${p.noun} ${t.raw} has no ${kind === 'footnote' ? 'footnote text' : `definition line "[${t.number}] …"`}; it is published as written, without a link`);
+          `${p.noun} ${t.raw} has no ${series === 'source' ? `definition line "[${t.number}] …"` : `${p.noun} text`}; it is published as written, without a link`);
         const prev = out.at(-1);
-        if (prev?.type === 'text') prev.text += t.raw;
+        if (prev?.type === 'text' && prev.marks === undefined) prev.text += t.raw;
         else out.push({ type: 'text', text: t.raw, line: t.line });
         continue;
       }
-      const refs = this.calls[kind].get(t.number) ?? [];
+      const refs = this.calls[series].get(t.number) ?? [];
       const refId = refs.length === 0 ? `${p.ref}-${t.number}` : `${p.ref}-${t.number}-${refs.length + 1}`;
       refs.push(refId);
-      this.calls[kind].set(t.number, refs);
+      this.calls[series].set(t.number, refs);
       out.push({
-        type: 'noteRef', kind, line: t.line, refId,
+        type: 'noteRef', kind: p.kind, line: t.line, refId,
         noteId: `${p.note}-${t.number}`,
-        label: kind === 'footnote' ? String(t.number) : `[${t.number}]`,
+        label: def.label ?? defaultLabel(series, t.number),
       });
     }
     return out;
   }
 
-  /** All notes, footnotes then sources, each by number; warns about notes nobody calls. */
+  /** All notes, footnotes, endnotes, then sources, each by number; warns about notes nobody calls. */
   notes(): Note[] {
     const out: Note[] = [];
-    for (const kind of ['footnote', 'source'] as const) {
-      const p = PREFIX[kind];
-      const numbers = [...this.defs[kind].keys()].sort((a, b) => a - b);
+    for (const series of ['footnote', 'endnote', 'source'] as const) {
+      const p = PREFIX[series];
+      const numbers = [...this.defs[series].keys()].sort((a, b) => a - b);
       for (const n of numbers) {
-        const def = this.defs[kind].get(n)!;
-        const refIds = this.calls[kind].get(n) ?? [];
+        const def = this.defs[series].get(n)!;
+        const refIds = this.calls[series].get(n) ?? [];
+        const label = def.label ?? defaultLabel(series, n);
         if (refIds.length === 0) {
           this.sink.warn(def.line, 'unreferenced-note',
-            `${p.noun} ${kind === 'footnote' ? n : `[${n}]`} is never referenced in the text; it is published without a call`);
+            `${p.noun} ${series === 'source' ? `[${n}]` : label} is never referenced in the text; it is published without a call`);
         }
         out.push({
-          id: `${p.note}-${n}`, kind, number: n, line: def.line, refIds,
-          label: kind === 'footnote' ? String(n) : `[${n}]`,
-          content: boundedLinks(plainInlines(def.text, def.line), this.sink),
+          id: `${p.note}-${n}`, kind: p.kind, number: n, line: def.line, refIds, label,
+          content: boundedLinks(def.content ?? plainInlines(def.text, def.line), this.sink),
         });
       }
     }

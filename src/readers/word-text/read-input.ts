@@ -1,28 +1,10 @@
 /** Reading an input file into lines: encoding checks, BOM, CRLF — before any letter logic. */
-import { dropForbidden, type Dropped } from '../shared/characters.js';
+import { dropForbidden } from '../shared/characters.js';
 import { InputError } from '../shared/diagnostics.js';
 import { readInputFile } from '../shared/read-file.js';
+import type { SourceLine } from '../shared/letter/source-line.js';
 
-export interface SourceLine {
-  /** 1-based line number. */
-  n: number;
-  /** The line without its line end and without trailing whitespace; leading whitespace kept (list nesting). */
-  text: string;
-  /** Characters no publication may hold, taken out of `text` (the parser warns about them). */
-  dropped?: Dropped;
-}
-
-/** A line with nothing but whitespace on it. */
-export function isBlankLine(l: SourceLine): boolean {
-  return l.text.trim() === '';
-}
-
-/** Index of the first non-blank line at or after `i`; `lines.length` when there is none. */
-export function nextNonBlank(lines: readonly SourceLine[], i: number): number {
-  let j = i;
-  while (j < lines.length && isBlankLine(lines[j]!)) j++;
-  return j;
-}
+export { isBlankLine, nextNonBlank, type SourceLine } from '../shared/letter/source-line.js';
 
 /** Control characters that never occur in a Word text export; their presence means binary data. */
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/u;

@@ -1,12 +1,14 @@
 /**
  * Body text: paragraphs (one source line each), headings, lists (nested by indentation or by a
- * change of bullet glyph), TAB-separated tables, and image placeholders.
+ * change of bullet glyph), TAB-separated tables, and image placeholders. A Word paragraph brings
+ * more and is believed first: its heading style, its list numbering, its table or picture.
  */
-import type { Block, Heading, Inline, List, ListItem, ListStyle } from '../../model/ast.js';
+import type { Block, Heading, Inline, List, ListItem, ListStyle } from '../../../model/ast.js';
 import { LOGO, BULLET_ITEM, NUMBERED_HEADING, ORDERED_ITEM } from './patterns.js';
 import type { ParseContext } from './context.js';
 import { parseTable } from './tables.js';
-import { isBlankLine, nextNonBlank, type SourceLine } from './read-input.js';
+import { captionTarget, parseWordList, richBlocks, wordHeading } from './word-blocks.js';
+import { isBlankLine, nextNonBlank, trimmedRange, type SourceLine } from './source-line.js';
 
 /** Past the end counts as blank: a list or heading never continues beyond the lines given. */
 const isBlank = (l: SourceLine | undefined): boolean => l === undefined || isBlankLine(l);
@@ -152,7 +154,7 @@ function parseList(lines: readonly SourceLine[], start: number, ctx: ParseContex
       stack.push({ list: child, indent: it.indent, kind: it.kind, next: it.value });
     }
     const top = stack.at(-1)!;
-    const item: ListItem = { marker: it.marker, content: ctx.inlines(it.text, it.line.n), line: it.line.n };
+    const item: ListItem = { marker: it.marker, content: ctx.contentOf(it.line, it.line.text.length - it.text.length, it.line.text.length), line: it.line.n };
     top.list.items.push(item);
     top.next = it.value + 1;
     i = j + 1;
@@ -163,7 +165,7 @@ function parseList(lines: readonly SourceLine[], start: number, ctx: ParseContex
 // ---------------------------------------------------------------- headings
 
 function visibleText(text: string): string {
-  return text.replace(/\[footnoteRef:\s*\d+\s*\]/gu, '').replace(/\[\d+\]/gu, '').trim();
+  return text.replace(/\[(?:footnote|endnote)Ref:\s*\d+\s*\]/gu, '').replace(/\[\d+\]/gu, '').trim();
 }
 
 /** Short, standalone, capitalised, no sentence punctuation at the end. */
@@ -180,7 +182,8 @@ function headingShape(text: string): boolean {
 function headingAt(lines: readonly SourceLine[], i: number, ctx: ParseContext, previous: Block | undefined): Heading | undefined {
   const l = lines[i]!;
   const text = l.text.trim();
-  if (i > 0 && !isBlank(lines[i - 1]) && previous?.type !== 'heading' && previous?.type !== 'list') return undefined;
+  // A Word paragraph set entirely in bold stands on its own even without an empty paragraph above it.
+  if (i > 0 && !isBlank(lines[i - 1]) && previous?.type !== 'heading' && previous?.type !== 'list' && !l.rich?.allBold) return undefined;
   const after = nextNonBlank(lines, i + 1);
   if (after >= lines.length) return undefined;
   if (itemLine(l) && !NUMBERED_HEADING.test(text)) return undefined;
@@ -189,10 +192,10 @@ function headingAt(lines: readonly SourceLine[], i: number, ctx: ParseContext, p
     if (!headingShape(numbered.groups.text!) || startsOrderedList(lines, i)) return undefined;
     const num = numbered.groups.num!;
     const depth = num.split('.').length;
-    return { type: 'heading', id: ctx.nextId(), line: l.n, level: depth + 1, number: num, content: ctx.inlines(text, l.n) };
+    return { type: 'heading', id: ctx.nextId(), line: l.n, level: depth + 1, number: num, content: ctx.contentOf(l, ...trimmedRange(l.text)) };
   }
   if (!headingShape(text) || /^\d/u.test(text)) return undefined;
-  return { type: 'heading', id: ctx.nextId(), line: l.n, level: 2, content: ctx.inlines(text, l.n) };
+  return { type: 'heading', id: ctx.nextId(), line: l.n, level: 2, content: ctx.contentOf(l, ...trimmedRange(l.text)) };
 }
 
 // ---------------------------------------------------------------- blocks
@@ -208,6 +211,29 @@ export function parseBlocks(lines: readonly SourceLine[], ctx: ParseContext, opt
   while (i < lines.length) {
     const l = lines[i]!;
     if (isBlank(l)) { i++; continue; }
+    if (l.rich) {
+      // What Word says about a paragraph comes before what its text looks like.
+      const target = l.rich.caption ? captionTarget(lines, i, blocks.at(-1)) : undefined;
+      if (target === 'previous') {
+        const previous = blocks.at(-1) as Block & { caption?: Inline[] };
+        previous.caption = ctx.contentOf(l, ...trimmedRange(l.text));
+        i++;
+        continue;
+      }
+      if (target !== undefined) {
+        blocks.push(...richBlocks(lines[target]!, ctx, ctx.contentOf(l, ...trimmedRange(l.text))));
+        i = target + 1;
+        continue;
+      }
+      if (l.rich.block) { blocks.push(...richBlocks(l, ctx)); i++; continue; }
+      if (l.rich.headingLevel !== undefined) { blocks.push(...wordHeading(l, ctx)); i++; continue; }
+      if (l.rich.list) {
+        const { list, end } = parseWordList(lines, i, ctx);
+        blocks.push(list);
+        i = end;
+        continue;
+      }
+    }
     const image = LOGO.exec(l.text);
     if (image) {
       const alt = image[1] ?? '';
@@ -237,12 +263,13 @@ export function parseBlocks(lines: readonly SourceLine[], ctx: ParseContext, opt
       continue;
     }
     blocks.push(paragraph(l, ctx));
+    if (l.rich?.images) blocks.push(...l.rich.images.flatMap((img) => richBlocks({ ...l, rich: { tokens: [], block: img } }, ctx)));
     i++;
   }
   return blocks;
 }
 
 export function paragraph(l: SourceLine, ctx: ParseContext): Block & { type: 'paragraph' } {
-  const content: Inline[] = ctx.inlines(l.text.trim(), l.n);
+  const content: Inline[] = ctx.contentOf(l, ...trimmedRange(l.text));
   return { type: 'paragraph', id: ctx.nextId(), line: l.n, content };
 }

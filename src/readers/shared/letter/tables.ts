@@ -5,15 +5,28 @@
  * row whose last cells are empty may have fewer cells: it is padded. List items (`1.<TAB>text`,
  * `•<TAB>text`) are lists, never table rows.
  */
-import type { Table, TableCell } from '../../model/ast.js';
+import type { Inline, Table, TableCell } from '../../../model/ast.js';
 import type { ParseContext } from './context.js';
-import type { SourceLine } from './read-input.js';
+import { trimmedRange, type SourceLine } from './source-line.js';
 
 /** The cells of a line that can be a table row: two or more, not all empty; undefined otherwise. */
 export function rowCells(l: SourceLine | undefined): string[] | undefined {
-  if (!l || !l.text.includes('\t')) return undefined;
+  if (!l || !l.text.includes('\t') || l.rich?.block) return undefined;
   const cells = l.text.trim().split('\t').map((c) => c.trim());
   return cells.length >= 2 && cells.some((c) => c !== '') ? cells : undefined;
+}
+
+/** Where each cell of `rowCells(l)` is in the line's text: `[start, end)`, trimmed like the cell. */
+function cellRanges(l: SourceLine): Array<[number, number]> {
+  const [s, e] = trimmedRange(l.text);
+  const out: Array<[number, number]> = [];
+  let from = s;
+  for (let tab = l.text.indexOf('\t', s); tab >= 0 && tab < e; tab = l.text.indexOf('\t', tab + 1)) {
+    out.push(trimmedRange(l.text, from, tab));
+    from = tab + 1;
+  }
+  out.push(trimmedRange(l.text, from, e));
+  return out;
 }
 
 /** A cell that reads as a column label: short words, no number, no sentence at its end. */
@@ -36,6 +49,11 @@ export function parseTable(lines: readonly SourceLine[], start: number, ctx: Par
     if (!cells || cells.length > columns || isItem(lines[i]!)) break;
     rows.push({ line: lines[i]!, cells: [...cells, ...new Array<string>(columns - cells.length).fill('')] });
   }
+  const content = (line: SourceLine, index: number): Inline[] => {
+    const range = cellRanges(line)[index];
+    // A padded cell (the row ended early) is empty.
+    return range ? ctx.contentOf(line, ...range) : ctx.inlines('', line.n);
+  };
   if (rows.length < 2) return undefined;
   const header = first.every(labelLike) && !rows.slice(1).every((r) => r.cells.every(labelLike));
   const id = ctx.nextId();
@@ -43,13 +61,13 @@ export function parseTable(lines: readonly SourceLine[], start: number, ctx: Par
     type: 'table', id, line: lines[start]!.n, columns, headerRows: header ? 1 : 0,
     rows: rows.map((r, index) => ({
       line: r.line.n,
-      cells: r.cells.map((text): TableCell => ({
+      cells: r.cells.map((_text, k): TableCell => ({
         line: r.line.n,
         header: header && index === 0,
         ...(header && index === 0 ? { scope: 'col' as const } : {}),
         colSpan: 1,
         rowSpan: 1,
-        content: [ctx.inlines(text, r.line.n)],
+        content: [content(r.line, k)],
       })),
     })),
   };

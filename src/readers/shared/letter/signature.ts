@@ -2,8 +2,8 @@
  * The end of the letter: closing (`Hoogachtend,`), then one or more signatories — a function line
  * ending in a comma, blank signature space, the name.
  */
-import { isBlankLine, nextNonBlank, type SourceLine } from './read-input.js';
-import { CLOSING } from '../shared/vocabulary.js';
+import { isBlankLine, nextNonBlank, type SourceLine } from './source-line.js';
+import { CLOSING } from '../vocabulary.js';
 
 export interface SignatureSpan {
   /** Index of the closing line, if any. */

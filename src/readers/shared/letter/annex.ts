@@ -3,11 +3,11 @@
  * Labels are kept exactly as written; a label that does not match the questions before it is a
  * warning, never a rewrite.
  */
-import type { Block, QaAnnex, QaPart } from '../../model/ast.js';
+import type { Block, QaAnnex, QaPart } from '../../../model/ast.js';
 import { parseBlocks, paragraph } from './blocks.js';
 import type { ParseContext } from './context.js';
-import { ANSWER_LABEL, QUESTION_LABEL, labelNumbers } from '../shared/vocabulary.js';
-import type { SourceLine } from './read-input.js';
+import { ANSWER_LABEL, QUESTION_LABEL, labelNumbers } from '../vocabulary.js';
+import type { SourceLine } from './source-line.js';
 
 export function qaLabel(text: string): { type: 'question' | 'answer'; numbers: number[] } | undefined {
   const t = text.trim();

@@ -2,14 +2,14 @@
  * Page 1's text boxes: addressee, Datum, Betreft, sender block and the labelled fields of the
  * reference column. The logo placeholder and the running header are taken out before this runs.
  */
-import type { Field, LetterDate, Sender, TextLine } from '../../model/ast.js';
-import { parseDutchDate } from '../shared/dutch-date.js';
-import type { DiagnosticSink } from '../shared/diagnostics.js';
-import { plainInlines } from '../shared/inline-tokens.js';
+import type { Field, LetterDate, Sender, TextLine } from '../../../model/ast.js';
+import { parseDutchDate } from '../dutch-date.js';
+import type { DiagnosticSink } from '../diagnostics.js';
+import { plainInlines } from '../inline-tokens.js';
 import {
   DATE_LABEL, DATE_LINE, RETURN_ADDRESS, SUBJECT_LABEL, SUBJECT_LINE, knownFieldKind, looksLikeAddress, looksLikeLabel,
-} from '../shared/vocabulary.js';
-import type { SourceLine } from './read-input.js';
+} from '../vocabulary.js';
+import type { SourceLine } from './source-line.js';
 
 export interface Letterhead {
   returnAddress?: TextLine;
