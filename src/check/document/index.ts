@@ -1,7 +1,8 @@
 /**
  * Rules on the document model itself, run once per letter before any writer: what every format
  * would get wrong the same way (a note nobody can reach, a skipped heading level, a table without
- * header cells; readers warn about images without a description at their own line or paragraph). A new rule is one file here and one row in `DOCUMENT_RULES`.
+ * header cells; readers warn about images without a description at their own line or paragraph).
+ * A new rule is one file here and one row in `DOCUMENT_RULES`.
  */
 import type { Letter } from '../../model/ast.js';
 import { VERSION } from '../../version.js';
