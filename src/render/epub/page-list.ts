@@ -55,6 +55,7 @@ function sameRun(a: RunPath, b: RunPath): boolean {
   if (a.in !== b.in) return false;
   if (a.in === 'item' && b.in === 'item') return a.indices.join('.') === b.indices.join('.');
   if (a.in === 'line' && b.in === 'line') return a.line === b.line;
+  if (a.in === 'cell' && b.in === 'cell') return a.row === b.row && a.cell === b.cell && a.paragraph === b.paragraph;
   return true;
 }
 

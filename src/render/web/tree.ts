@@ -55,8 +55,8 @@ export function isSafeHref(href: string): boolean {
 /** Wraps inline content in `<strong>`/`<em>` for its marks (strong outside, emphasis inside). */
 function marked(node: ElementContent, marks: readonly Mark[] | undefined): ElementContent {
   let out = node;
-  if (marks?.includes('emphasis')) out = h('em', out);
-  if (marks?.includes('strong')) out = h('strong', out);
+  if (marks?.includes('emphasis')) out = h('em', [out]);
+  if (marks?.includes('strong')) out = h('strong', [out]);
   return out;
 }
 
@@ -275,7 +275,7 @@ class TreeBuilder {
       ...(letter.returnAddress ? [h('p', { className: ['return-address'] }, this.inlines(letter.returnAddress.content))] : []),
       h('p', { className: ['addressee'] }, [h('span', { className: ['visually-hidden'] }, `${this.t('addressee')}: `), ...this.lines(letter.addressee)]),
       h('dl', { className: ['dateline'] }, [
-        h('div', { className: ['dateline-row'] }, [h('dt', this.t('date')), h('dd', date)]),
+        h('div', { className: ['dateline-row'] }, [h('dt', this.t('date')), h('dd', [date])]),
         h('div', { className: ['dateline-row'] }, [h('dt', this.t('subject')), h('dd', h('h1', { className: ['subject'] }, this.inlines(letter.subject.content)))]),
       ]),
     ]);
