@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.js';
-import { letterText } from './helpers/letters.js';
+import { main } from '../../src/cli.js';
+import { letterText } from '../support/letters.js';
 
 const REF = 'input/000_4c8a1616a76a7555.txt';
 

@@ -1,5 +1,5 @@
 /** Crafted letters for tests: a standard letterhead around the parts a test cares about. */
-import { parseLetterText, type ParseResult } from '../../src/parse/parse-letter.js';
+import { parseLetterText, type ParseResult } from '../../src/readers/word-text/parse-letter.js';
 
 export interface LetterParts {
   /** Lines between the salutation and the closing. */
