@@ -46,18 +46,21 @@ describe('rijkspers build (without checks)', () => {
     expect(r.err).toContain('input/000_4c8a1616a76a7555.txt:112: warning: "Antwoord 7 en 8" follows Vraag 8 and Vraag 9');
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([
-      '000_4c8a1616a76a7555.epub', '000_4c8a1616a76a7555.html', '000_4c8a1616a76a7555.pdf', '000_4c8a1616a76a7555.report.json',
+      '000_4c8a1616a76a7555.epub', '000_4c8a1616a76a7555.html', '000_4c8a1616a76a7555.pdf', '000_4c8a1616a76a7555.report.json', 'index.html',
     ]);
     expect(r.out).toMatch(/WROTE .*000_4c8a1616a76a7555\.pdf .*\d+ pages \(not checked\)/u);
     expect(r.out).toMatch(/Summary: 1 letter, 3 outputs written, not checked, 0 input errors, 1 warning → exit 0/u);
     const report = JSON.parse(readFileSync(join(dir, '000_4c8a1616a76a7555.report.json'), 'utf8'));
+    // Changed on purpose (issue 12): report version 3, one schema for every report.
     expect(report).toMatchObject({
-      input: REF, status: 'not-checked', title: expect.stringMatching(/^Beantwoording vragen/u),
-      summary: { outputs: 3, checked: 0, violations: 0, warnings: 1 },
+      reportVersion: 3, command: 'build',
+      summary: { letters: 1, outputs: 3, checked: 0, violations: 0, inputWarnings: 1, exitCode: 0 },
     });
-    expect(report.warnings[0]).toMatchObject({ code: 'qa-label-mismatch', line: 112 });
-    expect(report.outputs.map((o: { format: string }) => o.format)).toEqual(['html', 'pdf', 'epub']);
-    expect(report.outputs[1].pages).toBeGreaterThanOrEqual(4);
+    const letter = report.letters[0];
+    expect(letter).toMatchObject({ input: REF, status: 'not-checked', title: expect.stringMatching(/^Beantwoording vragen/u), kept: [] });
+    expect(letter.warnings[0]).toMatchObject({ code: 'qa-label-mismatch', line: 112 });
+    expect(letter.outputs.map((o: { format: string; status: string }) => [o.format, o.status])).toEqual([['html', 'not-checked'], ['pdf', 'not-checked'], ['epub', 'not-checked']]);
+    expect(letter.outputs[1].pages).toBeGreaterThanOrEqual(4);
   });
 
   it('gives byte-identical files on a second build', async () => {
@@ -73,7 +76,7 @@ describe('rijkspers build (without checks)', () => {
   it('builds only the formats asked for', async () => {
     const dir = tempDir();
     expect((await run('build', REF, '--out', dir, '--no-check', '--format', 'html')).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['000_4c8a1616a76a7555.html', '000_4c8a1616a76a7555.report.json']);
+    expect(readdirSync(dir).sort()).toEqual(['000_4c8a1616a76a7555.html', '000_4c8a1616a76a7555.report.json', 'index.html']);
   });
 
   it('prints the outcome as JSON with --json', async () => {
@@ -81,7 +84,8 @@ describe('rijkspers build (without checks)', () => {
     const r = await run('build', REF, '--out', dir, '--no-check', '--format', 'html', '--json');
     const parsed = JSON.parse(r.out);
     expect(parsed.summary).toMatchObject({ letters: 1, outputs: 1, exitCode: 0 });
-    expect(parsed.outcomes[0]).toMatchObject({ input: REF, status: 'not-checked' });
+    expect(parsed.letters[0]).toMatchObject({ input: REF, status: 'not-checked' });
+    expect(parsed.letters[0].outputs[0].file).toBe(join(dir, '000_4c8a1616a76a7555.html'));
   });
 });
 
@@ -91,10 +95,10 @@ describe('bad input', () => {
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /binary\.txt:1: error: not UTF-8 text/u],
     ['unterminated.txt', letterText({ body: ['Tekst.[footnoteRef:1 zonder einde'] }), /unterminated\.txt:35: error: unterminated footnote marker/u],
     ['notaletter.txt', 'Boodschappen\n\n- melk\n- brood\n', /notaletter\.txt:1: error: no letter structure found/u],
-    ['glyph.txt', letterText({ body: ['Een teken dat geen lettertype heeft: 中.'] }), /glyph\.txt:35: error: cannot publish the PDF: no font covers "中" \(U\+4E2D\)/u],
+    ['glyph.txt', letterText({ body: ['Een teken dat geen lettertype heeft: 中.'] }), /glyph\.txt:35: error: the character "中" \(U\+4E2D [^)]*\) is in none of the fonts/u],
   ];
 
-  it.each(cases)('%s exits 2 with FILE:LINE, no stack trace, and leaves nothing in --out', async (name, content, message) => {
+  it.each(cases)('%s exits 2 with FILE:LINE, no stack trace, and leaves nothing in --out but index.html', async (name, content, message) => {
     const src = tempDir();
     const dir = tempDir();
     const file = join(src, name);
@@ -104,7 +108,8 @@ describe('bad input', () => {
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /u);
     expect(r.out).toContain('nothing written');
-    expect(readdirSync(dir)).toEqual([]);
+    // Changed on purpose (issue 12): index.html, the publication report, says why nothing was written.
+    expect(readdirSync(dir)).toEqual(['index.html']);
   });
 
   it('removes stale outputs of a letter that no longer parses', async () => {
@@ -116,7 +121,7 @@ describe('bad input', () => {
     expect(readdirSync(dir)).toContain('brief.html');
     writeFileSync(file, '');
     expect((await run('build', file, '--out', dir, '--no-check')).code).toBe(2);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['index.html']);
   });
 
   it('publishes the good letters and still exits 2 when one input is bad', async () => {
@@ -124,9 +129,10 @@ describe('bad input', () => {
     const dir = tempDir();
     writeFileSync(join(src, 'a.txt'), letterText());
     writeFileSync(join(src, 'b.txt'), '');
-    const r = await run('build', join(src, 'a.txt'), join(src, 'b.txt'), '--out', dir, '--no-check', '--format', 'html');
+    // --jobs 1: worker threads load dist/ code, which a test of the sources does not build.
+    const r = await run('build', join(src, 'a.txt'), join(src, 'b.txt'), '--out', dir, '--no-check', '--format', 'html', '--jobs', '1');
     expect(r.code).toBe(2);
-    expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.report.json']);
+    expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.report.json', 'index.html']);
     expect(r.out).toMatch(/2 letters, 1 output written, not checked, 1 input error/u);
   });
 
