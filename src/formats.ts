@@ -84,6 +84,13 @@ export const FORMATS: readonly FormatSpec[] = [
 
 export const FORMAT_NAMES: readonly OutputFormat[] = FORMATS.map((f) => f.format);
 
+/**
+ * The PDF standards a PDF can claim (`--pdf-standard`): PDF/UA-1 alone, or with PDF/A-2a or
+ * PDF/A-3a (the latter with the letter's source attached). The PDF writer reads the choice.
+ */
+export const PDF_STANDARDS = ['ua1', 'a2a-ua1', 'a3a-ua1'] as const;
+export type PdfStandard = (typeof PDF_STANDARDS)[number];
+
 export function formatSpec(format: OutputFormat): FormatSpec {
   const spec = FORMATS.find((f) => f.format === format);
   if (!spec) throw new Error(`no format "${format}"`);

@@ -13,13 +13,18 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CheckResult } from '../check/types.js';
-import { FORMATS, type OutputFormat } from '../formats.js';
+import { FORMATS, type OutputFormat, type PdfStandard } from '../formats.js';
 import { stemOf } from '../readers/index.js';
 import type { LetterOutcome, PublishedOutput } from '../report/outcome.js';
-import { formatCheck, letterReport, serialiseReport } from '../report/report.js';
+import { keptOutputs } from '../report/partial-build.js';
+import { checkEntry, makeReport, outputEntry, publishedStatus, serialiseReport } from '../report/report.js';
+import type { LetterEntry } from '../report/schema.js';
+import { documentFinding, idLines, withSourceLine } from '../report/source-lines.js';
+import { hashFile } from '../util/hash.js';
 import { commit, discard, ensureFolder, OutputError, stage, type Staged } from '../util/output-files.js';
 import { VERSION } from '../version.js';
 import { CheckerPool } from './checkers.js';
+import type { OnProgress } from './progress.js';
 import type { Rendered, RenderOptions, RenderResult } from './render-letter.js';
 import { defaultJobs, inThread, workerPool } from './renderers.js';
 
@@ -34,9 +39,20 @@ export interface BuildOptions {
   manualReview?: boolean;
   /** Letters rendered at once in worker threads (default: one per core; 1: in this thread). */
   jobs?: number;
+  /** The standards the PDF claims (default: the PDF writer's). */
+  pdfStandard?: PdfStandard;
+  /** Told what is happening, letter by letter (a progress display); called on the main thread. */
+  onProgress?: OnProgress;
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** The stem `index` would put a letter's HTML where the publication report goes. */
+export const RESERVED_STEMS: readonly string[] = ['index'];
+
+/** Where a letter is in the batch, for progress events. */
+interface Position { index: number; total: number }
+const ALONE: Position = { index: 0, total: 1 };
 
 /** Removes outputs of a letter whose input now fails, so `output/` never shows stale results as current. */
 async function removeStale(outDir: string, stem: string): Promise<void> {
@@ -61,8 +77,9 @@ function internalError(input: string, err: unknown, warnings: Rendered['warnings
   };
 }
 
-async function publish(inputPath: string, rendered: Rendered, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
+async function publish(inputPath: string, rendered: Rendered, options: BuildOptions, pool: CheckerPool, at: Position): Promise<LetterOutcome> {
   const { letter, warnings, document, files } = rendered;
+  const progress = options.onProgress;
   const outputs: PublishedOutput[] = files.map((f) => ({
     format: f.format, file: f.file, path: join(options.outDir, f.file), bytes: f.data.length, sha256: sha256(f.data),
     ...(f.pages !== undefined ? { pages: f.pages } : {}),
@@ -73,23 +90,41 @@ async function publish(inputPath: string, rendered: Rendered, options: BuildOpti
     for (const [i, f] of files.entries()) staged.push(await stage(outputs[i]!.path, f.data));
     let checks: CheckResult[] | undefined;
     if (options.check) {
-      checks = await Promise.all(outputs.map(async (o, i) => atFinalPath(await pool.check(o.format, staged[i]!.temp), staged[i]!)));
+      checks = await Promise.all(outputs.map(async (o, i) => {
+        const event = { ...at, input: inputPath, format: o.format, file: o.path };
+        progress?.({ type: 'check-start', ...event });
+        const result = atFinalPath(await pool.check(o.format, staged[i]!.temp), staged[i]!);
+        progress?.({ type: 'check-done', ...event, passed: result.passed });
+        return result;
+      }));
     }
-    const reportPath = join(options.outDir, `${letter.source.stem}.report.json`);
-    const report = letterReport({
-      version: VERSION,
+    const inputSha256 = await hashFile(inputPath).catch(() => undefined);
+    const annotate = withSourceLine(inputPath, idLines(letter));
+    const entries = outputs.map((o, i) => outputEntry({
+      format: o.format, file: o.file, bytes: o.bytes, sha256: o.sha256,
+      ...(o.pages !== undefined ? { pages: o.pages } : {}),
+      ...(inputSha256 !== undefined ? { inputSha256 } : {}),
+      ...(checks ? { check: checkEntry(checks[i]!, o.file, annotate) } : {}),
+    }));
+    const entry: LetterEntry = {
       input: inputPath,
+      ...(inputSha256 !== undefined ? { inputSha256 } : {}),
+      stem: letter.source.stem,
       title: letter.subject.text,
+      status: publishedStatus(entries, document),
       warnings,
-      document,
-      outputs: outputs.map(({ path: _path, ...entry }) => entry),
-      ...(checks ? { checks: checks.map((c, i) => formatCheck(c, outputs[i]!.file)) } : {}),
-    });
+      document: document.map((f) => documentFinding(f, inputPath)),
+      outputs: entries,
+      // A partial build (--format) keeps describing what an earlier build left that it did not rewrite.
+      kept: await keptOutputs(options.outDir, letter.source.stem, outputs.map((o) => o.format)),
+    };
+    const reportPath = join(options.outDir, `${letter.source.stem}.report.json`);
+    const report = makeReport({ version: VERSION, command: 'build', letters: [entry] });
     staged.push(await stage(reportPath, serialiseReport(report)));
     await commit(staged);
     return {
       kind: 'published', input: inputPath, stem: letter.source.stem, title: letter.subject.text,
-      warnings, document, outputs, ...(checks ? { checks } : {}), reportPath,
+      warnings, document, outputs, ...(checks ? { checks } : {}), reportPath, entry,
     };
   } catch (err) {
     await discard(staged);
@@ -102,15 +137,17 @@ function renderOptions(options: BuildOptions): RenderOptions {
   return {
     formats: options.formats,
     ...(options.theme ? { theme: options.theme } : {}),
+    ...(options.pdfStandard ? { pdfStandard: options.pdfStandard } : {}),
     claim: { checked: options.check, ...(options.certifier ? { certifier: options.certifier } : {}), manualReview: options.manualReview ?? false },
   };
 }
 
 /** Publishes what rendering a letter came to: its files and report, or what went wrong. */
-async function settle(inputPath: string, result: RenderResult, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
+async function settle(inputPath: string, result: RenderResult, options: BuildOptions, pool: CheckerPool, at: Position): Promise<LetterOutcome> {
   switch (result.kind) {
     case 'rendered':
-      return publish(inputPath, result.rendered, options, pool);
+      options.onProgress?.({ type: 'letter-rendered', ...at, input: inputPath, formats: result.rendered.files.map((f) => f.format) });
+      return publish(inputPath, result.rendered, options, pool, at);
     case 'input-error':
       await removeStale(options.outDir, stemOf(inputPath));
       return { kind: 'input-error', input: inputPath, error: result.diagnostic, warnings: [] };
@@ -119,8 +156,26 @@ async function settle(inputPath: string, result: RenderResult, options: BuildOpt
   }
 }
 
+/** An input whose stem is taken (by index.html) is refused before anything is rendered. */
+function reservedStem(inputPath: string): RenderResult | undefined {
+  const stem = stemOf(inputPath);
+  if (!RESERVED_STEMS.includes(stem.toLowerCase())) return undefined;
+  return {
+    kind: 'input-error',
+    diagnostic: {
+      severity: 'error', code: 'reserved-name', file: inputPath, line: 1,
+      message: `the name "${stem}" is taken by the publication report (${stem}.html in the output folder); rename the input`,
+    },
+  };
+}
+
+async function renderWith(renderer: { render(input: string, options: RenderOptions): Promise<RenderResult> }, inputPath: string, options: RenderOptions): Promise<RenderResult> {
+  return reservedStem(inputPath) ?? renderer.render(inputPath, options);
+}
+
 export async function buildLetter(inputPath: string, options: BuildOptions, pool: CheckerPool): Promise<LetterOutcome> {
-  return settle(inputPath, await inThread.render(inputPath, renderOptions(options)), options, pool);
+  options.onProgress?.({ type: 'letter-start', ...ALONE, input: inputPath });
+  return settle(inputPath, await renderWith(inThread, inputPath, renderOptions(options)), options, pool, ALONE);
 }
 
 /**
@@ -141,13 +196,17 @@ export async function buildLetters(
   const window = jobs * 2;
   const outcomes: LetterOutcome[] = [];
   const pending: Array<Promise<LetterOutcome>> = [];
+  const progress = options.onProgress;
+  const total = inputs.length;
   const start = (i: number): void => {
     const input = inputs[i]!;
-    pending[i] = renderer.render(input, render).then(
-      (result) => settle(input, result, options, pool),
+    progress?.({ type: 'letter-start', index: i, total, input });
+    pending[i] = renderWith(renderer, input, render).then(
+      (result) => settle(input, result, options, pool, { index: i, total }),
       (err: unknown) => internalError(input, err),
     );
   };
+  progress?.({ type: 'start', command: 'build', total });
   try {
     for (let i = 0; i < Math.min(window, inputs.length); i++) start(i);
     for (let i = 0; i < inputs.length; i++) {
@@ -155,6 +214,7 @@ export async function buildLetters(
       delete pending[i];
       if (i + window < inputs.length) start(i + window);
       outcomes.push(outcome);
+      progress?.({ type: 'letter-done', index: i, total, input: outcome.input, status: outcome.kind === 'published' ? outcome.entry.status : outcome.kind });
       onLetter(outcome);
     }
   } finally {
@@ -168,12 +228,18 @@ export async function buildLetters(
 export async function checkFiles(
   files: ReadonlyArray<{ path: string; format: OutputFormat }>,
   onResult: (result: CheckResult) => void = () => {},
+  onProgress?: OnProgress,
 ): Promise<CheckResult[]> {
   const pool = new CheckerPool();
+  const total = files.length;
+  onProgress?.({ type: 'start', command: 'check', total });
   try {
     const results: CheckResult[] = [];
-    for (const f of files) {
+    for (const [index, f] of files.entries()) {
+      const event = { index, total, input: f.path, format: f.format, file: f.path };
+      onProgress?.({ type: 'check-start', ...event });
       const result = await pool.check(f.format, f.path);
+      onProgress?.({ type: 'check-done', ...event, passed: result.passed });
       results.push(result);
       onResult(result);
     }

@@ -5,7 +5,7 @@
  */
 import { checkDocument } from '../check/document/index.js';
 import type { Finding } from '../check/types.js';
-import { FORMATS, type OutputFormat } from '../formats.js';
+import { FORMATS, type OutputFormat, type PdfStandard } from '../formats.js';
 import type { Letter } from '../model/ast.js';
 import { letterMetadata, type ClaimOptions } from '../model/metadata.js';
 import { readLetter } from '../readers/index.js';
@@ -41,6 +41,8 @@ export interface RenderOptions {
   theme?: string;
   /** What the publications may say about their accessibility (see `AccessibilityClaim`). */
   claim: ClaimOptions;
+  /** The standards the PDF claims (`--pdf-standard`); the PDF writer's default when absent. */
+  pdfStandard?: PdfStandard;
 }
 
 export async function renderLetter(inputPath: string, options: RenderOptions): Promise<Rendered> {

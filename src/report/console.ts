@@ -1,23 +1,44 @@
-/** Human-readable lines for the terminal: one line per output with its check result, then a summary. */
-import type { CheckResult, Finding, FindingLocation } from '../check/types.js';
+/**
+ * Human-readable lines for the terminal, made from the report entries (so the terminal, the JSON
+ * and index.html never disagree): one line per output with its check result and the findings under
+ * it, then a summary. Without `verbose`, at most `MAX_FINDINGS_SHOWN` failing findings per output
+ * and the rest counted, with where to read them all.
+ */
+import type { FindingLocation } from '../check/types.js';
 import { formatDiagnostic } from '../readers/shared/diagnostics.js';
 import type { LetterOutcome } from './outcome.js';
+import { letterEntryOf, summarise as summariseEntries } from './report.js';
+import type { LetterEntry, OutputEntry, ReportFinding, ReportSummary } from './schema.js';
 
-const MAX_FINDINGS_SHOWN = 8;
+export const MAX_FINDINGS_SHOWN = 8;
+
+export interface LineOptions {
+  /** Every finding, warnings included, with its help link. */
+  verbose?: boolean;
+  /** Only what failed: no PASS, WROTE or KEPT lines. */
+  quiet?: boolean;
+  /** Where the reader finds every finding (`output/index.html`). */
+  fullReport?: string;
+}
 
 function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
 }
 
-function toolSummary(result: CheckResult): string {
-  return result.tools
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function toolSummary(output: OutputEntry): string {
+  const check = output.check!;
+  return check.tools
     .map((t) => {
       const name = t.tool.name;
       if (!t.ran) return t.optional ? `${name} not installed (optional)` : `${name} did not run`;
-      const found = result.findings.filter((f) => f.tool.name === name && f.severity !== 'tool-failure');
+      const found = check.findings.filter((f) => f.tool.name === name && f.severity !== 'tool-failure');
       const warnings = found.filter((f) => f.severity === 'warning').length;
       // Warnings fail an EPUBCheck run but not a PDF check: show them apart so `PASS … 1` never happens.
-      return `${name} ${found.length - warnings}${warnings ? ` (+${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
+      return `${name} ${found.length - warnings}${warnings ? ` (+${plural(warnings, 'warning')})` : ''}`;
     })
     .join(' · ');
 }
@@ -32,90 +53,84 @@ export function locationText(l: FindingLocation): string {
   ].filter((p) => p !== undefined && p !== '').join(' ');
 }
 
-export function findingLine(f: Finding): string {
+export function findingLine(f: ReportFinding, verbose = false): string {
   const where = f.locations.map(locationText).filter(Boolean);
-  const at = where.length ? ` at ${where.slice(0, 2).join(', ')}${where.length > 2 ? ` (+${where.length - 2})` : ''}` : '';
+  const shown = verbose ? where : where.slice(0, 2);
+  const at = shown.length ? ` at ${shown.join(', ')}${where.length > shown.length ? ` (+${where.length - shown.length})` : ''}` : '';
+  const source = f.input ? ` (${f.input.file}:${f.input.line})` : '';
+  const labels = [f.severity === 'warning' ? 'warning' : undefined, f.impact, f.wcag?.length ? `WCAG ${f.wcag.join(', ')}` : undefined].filter(Boolean);
+  const tags = labels.length ? ` [${labels.join(', ')}]` : '';
   const count = f.count !== undefined && f.count > 1 ? ` (${f.count} occurrences)` : '';
-  return `${f.tool.name} ${f.rule}${at}: ${f.message}${count}`;
+  const help = verbose && f.helpUrl ? ` — ${f.helpUrl}` : '';
+  return `${f.tool.name} ${f.rule}${tags}${at}${source}: ${f.message}${count}${help}`;
 }
 
-/** Lines for one checked file: `PASS path  tools` and, on failure, the first findings. */
-export function checkLines(result: CheckResult, reportPath?: string): string[] {
-  const lines = [`${result.passed ? 'PASS' : 'FAIL'}  ${result.file}  ${toolSummary(result)}`];
-  const shown = result.findings.filter((f) => f.fails);
-  for (const f of shown.slice(0, MAX_FINDINGS_SHOWN)) lines.push(`      ${findingLine(f)}`);
-  const more = shown.length - MAX_FINDINGS_SHOWN;
-  if (more > 0) lines.push(`      … and ${more} more${reportPath ? ` (all in ${reportPath})` : ''}`);
+/** Lines for one checked output: `PASS path  tools` and the findings under it. */
+export function outputLines(output: OutputEntry, options: LineOptions = {}): string[] {
+  if (!output.check) {
+    return options.quiet ? [] : [`WROTE ${output.file}  ${size(output.bytes)}${output.pages ? `, ${plural(output.pages, 'page')}` : ''} (not checked)`];
+  }
+  const failed = !output.check.passed;
+  if (!failed && options.quiet) return [];
+  const lines = [`${failed ? 'FAIL' : 'PASS'}  ${output.file}  ${toolSummary(output)}`];
+  const listed = output.check.findings.filter((f) => options.verbose || f.fails);
+  const shown = options.verbose ? listed : listed.slice(0, MAX_FINDINGS_SHOWN);
+  for (const f of shown) lines.push(`      ${findingLine(f, options.verbose)}`);
+  const more = listed.length - shown.length;
+  if (more > 0) {
+    const where = options.fullReport ? `all in ${options.fullReport}; ` : '';
+    lines.push(`      … and ${more} more (${where}--verbose lists them here)`);
+  }
   return lines;
 }
 
-export function outcomeLines(outcome: LetterOutcome): { out: string[]; err: string[] } {
-  const err = outcome.warnings.map((w) => formatDiagnostic(w));
-  switch (outcome.kind) {
-    case 'input-error':
-      err.push(formatDiagnostic(outcome.error));
-      return { out: [`ERROR ${outcome.input}: not published (nothing written)`], err };
-    case 'output-error':
-      err.push(`${outcome.input}: error: ${outcome.message}`);
-      return { out: [`ERROR ${outcome.input}: not published (nothing written)`], err };
-    case 'internal-error':
-      err.push(`${outcome.input}: internal error (please report): ${outcome.stack ?? outcome.message}`);
-      return { out: [`ERROR ${outcome.input}: not published (internal error)`], err };
-    case 'published': {
-      const out: string[] = [];
-      for (const f of outcome.document) {
-        if (f.fails) out.push(`FAIL  ${outcome.input}  ${findingLine(f)}`);
-        else err.push(`${f.locations[0]?.file ?? outcome.input}:${f.locations[0]?.line ?? 1}: warning: ${f.message} [${f.rule}]`);
-      }
-      outcome.outputs.forEach((o, i) => {
-        const check = outcome.checks?.[i];
-        if (check) out.push(...checkLines(check, outcome.reportPath));
-        else out.push(`WROTE ${o.path}  ${size(o.bytes)}${o.pages ? `, ${o.pages} pages` : ''} (not checked)`);
-      });
-      return { out, err };
+/** Lines for a letter: `out` for results, `err` for parser warnings and errors (FILE:LINE). */
+export function letterLines(entry: LetterEntry, options: LineOptions = {}, stack?: string): { out: string[]; err: string[] } {
+  const err = entry.warnings.map((w) => formatDiagnostic(w));
+  const out: string[] = [];
+  if (entry.error) {
+    const e = entry.error;
+    if (entry.status === 'input-error') err.push(formatDiagnostic({ severity: 'error', code: e.code, file: e.file, line: e.line ?? 1, message: e.message }));
+    else if (entry.status === 'internal-error') err.push(`${entry.input}: internal error (please report): ${stack ?? e.message}`);
+    else err.push(`${entry.input}: error: ${e.message}`);
+    out.push(`ERROR ${entry.input}: not published (${entry.status === 'internal-error' ? 'internal error' : 'nothing written'})`);
+    return { out, err };
+  }
+  for (const f of entry.document) {
+    if (f.fails) out.push(`FAIL  ${entry.input}  ${findingLine(f, options.verbose)}`);
+    else err.push(`${f.input?.file ?? entry.input}:${f.input?.line ?? 1}: warning: ${f.message} [${f.rule}]`);
+  }
+  for (const o of entry.outputs) out.push(...outputLines(o, options));
+  if (!options.quiet) {
+    for (const o of entry.kept) {
+      out.push(`KEPT  ${o.file}  from an earlier build (${o.status === 'not-checked' ? 'not checked' : o.status}${o.inputSha256 && entry.inputSha256 && o.inputSha256 !== entry.inputSha256 ? '; the input has changed since' : ''})`);
     }
   }
+  return { out, err };
 }
 
-export interface BuildSummary {
-  letters: number;
-  published: number;
-  inputErrors: number;
-  outputErrors: number;
-  internalErrors: number;
-  outputs: number;
-  passed: number;
-  failed: number;
-  warnings: number;
-  exitCode: 0 | 1 | 2 | 3;
+/** `letterLines` for a pipeline outcome, its entry seen from the working directory. */
+export function outcomeLines(outcome: LetterOutcome, entry: LetterEntry = letterEntryOf(outcome), options: LineOptions = {}): { out: string[]; err: string[] } {
+  return letterLines(entry, options, outcome.kind === 'internal-error' ? outcome.stack : undefined);
 }
 
-export function summarise(outcomes: readonly LetterOutcome[]): BuildSummary {
-  const s = { letters: outcomes.length, published: 0, inputErrors: 0, outputErrors: 0, internalErrors: 0, outputs: 0, passed: 0, failed: 0, warnings: 0 };
-  for (const o of outcomes) {
-    s.warnings += o.warnings.length;
-    if (o.kind === 'input-error') s.inputErrors++;
-    else if (o.kind === 'output-error') s.outputErrors++;
-    else if (o.kind === 'internal-error') s.internalErrors++;
-    else {
-      s.published++;
-      s.outputs += o.outputs.length;
-      for (const c of o.checks ?? []) (c.passed ? s.passed++ : s.failed++);
-      if (o.document.some((f) => f.fails)) s.failed++;
-    }
-  }
-  const exitCode = s.internalErrors > 0 ? 3 : s.inputErrors + s.outputErrors > 0 ? 2 : s.failed > 0 ? 1 : 0;
-  return { ...s, exitCode };
+/** The summary of a set of outcomes (build), with the exit code. */
+export function summarise(outcomes: readonly LetterOutcome[]): ReportSummary {
+  return summariseEntries(outcomes.map(letterEntryOf));
 }
 
-export function summaryLine(s: BuildSummary, checked: boolean): string {
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+export function summaryLine(s: ReportSummary, checked: boolean): string {
   const parts = [plural(s.letters, 'letter'), `${plural(s.outputs, 'output')} written`];
   if (checked) parts.push(`${s.passed} passed`, `${s.failed} with violations`);
   else parts.push('not checked');
   parts.push(plural(s.inputErrors, 'input error'));
   if (s.outputErrors) parts.push(plural(s.outputErrors, 'output error'));
   if (s.internalErrors) parts.push(plural(s.internalErrors, 'internal error'));
-  parts.push(plural(s.warnings, 'warning'));
+  parts.push(plural(s.inputWarnings, 'warning'));
   return `Summary: ${parts.join(', ')} → exit ${s.exitCode}`;
+}
+
+export function checkSummaryLine(s: ReportSummary): string {
+  const unreadable = s.inputErrors ? `, ${s.inputErrors} not checked (unreadable or unknown type)` : '';
+  return `Summary: ${s.outputs} checked, ${s.passed} passed, ${s.failed} with violations${unreadable} → exit ${s.exitCode}`;
 }

@@ -1,6 +1,7 @@
 /** What became of each letter of a build: the pipeline produces these, reports and the terminal read them. */
 import type { CheckResult, Finding, OutputFormat } from '../check/types.js';
 import type { Diagnostic } from '../readers/shared/diagnostics.js';
+import type { LetterEntry } from './schema.js';
 
 export interface OutputEntry {
   format: OutputFormat;
@@ -30,6 +31,8 @@ export type LetterOutcome =
     /** One per output when checked; absent with `--no-check`. */
     checks?: CheckResult[];
     reportPath: string;
+    /** The letter as its `STEM.report.json` describes it (paths relative to the output folder). */
+    entry: LetterEntry;
   }
   /** The input could not be read or published: nothing was written for it (exit 2). */
   | { kind: 'input-error'; input: string; error: Diagnostic; warnings: Diagnostic[] }
