@@ -8,7 +8,9 @@ import type { Finding } from '../check/types.js';
 import { FORMATS, type OutputFormat, type PdfStandard } from '../formats.js';
 import type { Letter } from '../model/ast.js';
 import { letterMetadata, type ClaimOptions } from '../model/metadata.js';
+import { basename } from 'node:path';
 import { readLetter } from '../readers/index.js';
+import { readInputFile } from '../readers/shared/read-file.js';
 import type { Diagnostic } from '../readers/shared/diagnostics.js';
 import { makePrintLayout } from '../render/print-layout.js';
 import { loadTheme } from '../render/theme.js';
@@ -50,7 +52,15 @@ export async function renderLetter(inputPath: string, options: RenderOptions): P
   const { letter, warnings } = await readLetter(inputPath);
   const document = checkDocument(letter);
   const theme = loadTheme(options.theme);
-  const input: RenderInput = { letter, meta: letterMetadata(letter, theme.t, options.claim), theme };
+  const pdfStandard = options.pdfStandard;
+  // PDF/A-3 archives the letter's own source inside the PDF (the bytes the reader read, again).
+  const source = pdfStandard === 'a3a-ua1'
+    ? { name: basename(inputPath), bytes: await readInputFile(inputPath), description: theme.t('sourceAttachment', { name: basename(inputPath) }) }
+    : undefined;
+  const input: RenderInput = {
+    letter, meta: letterMetadata(letter, theme.t, options.claim), theme,
+    options: { ...(pdfStandard ? { pdfStandard } : {}), ...(source ? { source } : {}) },
+  };
   const stem = letter.source.stem;
   const wanted = FORMATS.filter((f) => formats.includes(f.format));
   const printLayout = wanted.some((f) => f.needsPrintLayout) ? await makePrintLayout(input) : undefined;
