@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CheckResult, CheckSession, OutputFormat } from './check/types.js';
+import { toolFailure, type CheckResult, type CheckSession, type OutputFormat } from './check/types.js';
 import { EXTENSIONS, loadChecker } from './formats.js';
 import type { Letter } from './model/ast.js';
 import { letterMetadata } from './model/metadata.js';
@@ -105,10 +105,11 @@ export class CheckerPool {
     } catch (err) {
       // A checker that crashes has not checked anything: that fails the build, never passes it.
       const message = err instanceof Error ? err.message : String(err);
+      const tool = { name: `${format}-checker` };
       return {
         format, file, passed: false,
-        tools: [{ tool: `${format}-checker`, ran: false, error: message, durationMs: 0 }],
-        violations: [{ tool: `${format}-checker`, rule: 'checker-failed', severity: 'error', message: `the ${format} checker could not run: ${message}` }],
+        tools: [{ tool, ran: false, error: message, durationMs: 0 }],
+        findings: [toolFailure(tool, `the ${format} checker could not run: ${message}`)],
       };
     }
   }

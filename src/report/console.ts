@@ -1,5 +1,5 @@
 /** Human-readable lines for the terminal: one line per output with its check result, then a summary. */
-import type { CheckResult, Violation } from '../check/types.js';
+import type { CheckResult, Finding, FindingLocation } from '../check/types.js';
 import { formatDiagnostic } from '../parse/diagnostics.js';
 import type { LetterOutcome } from '../pipeline.js';
 
@@ -12,26 +12,37 @@ function size(bytes: number): string {
 function toolSummary(result: CheckResult): string {
   return result.tools
     .map((t) => {
-      if (!t.ran) return t.optional ? `${t.tool} not installed (optional)` : `${t.tool} did not run`;
-      const found = result.violations.filter((v) => v.tool === t.tool);
-      const warnings = found.filter((v) => v.severity === 'warning').length;
+      const name = t.tool.name;
+      if (!t.ran) return t.optional ? `${name} not installed (optional)` : `${name} did not run`;
+      const found = result.findings.filter((f) => f.tool.name === name && f.severity !== 'tool-failure');
+      const warnings = found.filter((f) => f.severity === 'warning').length;
       // Warnings fail an EPUBCheck run but not a PDF check: show them apart so `PASS … 1` never happens.
-      return `${t.tool} ${found.length - warnings}${warnings ? ` (+${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
+      return `${name} ${found.length - warnings}${warnings ? ` (+${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
     })
     .join(' · ');
 }
 
-export function violationLine(v: Violation): string {
-  const where = v.location ? ` at ${v.location}` : '';
-  return `${v.tool} ${v.rule}${where}: ${v.message}`;
+function locationText(l: FindingLocation): string {
+  const position = [l.file, l.line, l.column].filter((p) => p !== undefined).join(':');
+  const page = l.page !== undefined ? `page ${l.page}` : '';
+  return [position, page, l.selector, l.object].filter(Boolean).join(' ');
+}
+
+export function findingLine(f: Finding): string {
+  const where = f.locations.map(locationText).filter(Boolean);
+  const at = where.length ? ` at ${where[0]}${where.length > 1 ? ` (+${where.length - 1} more)` : ''}` : '';
+  const tags = [f.severity === 'warning' ? 'warning' : '', f.impact ?? '', ...(f.wcag ?? []).map((c) => `WCAG ${c}`), f.passes?.length ? f.passes.join('/') : '']
+    .filter(Boolean);
+  const count = f.count !== undefined && f.count > 1 ? ` (${f.count}×)` : '';
+  return `${f.tool.name} ${f.rule}${at}${tags.length ? ` [${tags.join(', ')}]` : ''}: ${f.message}${count}`;
 }
 
 /** Lines for one checked file: `PASS path  tools` and, on failure, the first violations. */
 export function checkLines(result: CheckResult, reportPath?: string): string[] {
   const lines = [`${result.passed ? 'PASS' : 'FAIL'}  ${result.file}  ${toolSummary(result)}`];
-  for (const t of result.tools) if (!t.ran && !t.optional) lines.push(`      ${t.tool} could not run: ${t.error ?? 'unknown reason'}`);
-  for (const v of result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) lines.push(`      ${violationLine(v)}`);
-  const more = result.violations.length - MAX_VIOLATIONS_SHOWN;
+  // Tool failures are findings too: each says which tool could not run and why.
+  for (const f of result.findings.slice(0, MAX_VIOLATIONS_SHOWN)) lines.push(`      ${findingLine(f)}`);
+  const more = result.findings.length - MAX_VIOLATIONS_SHOWN;
   if (more > 0) lines.push(`      … and ${more} more${reportPath ? ` (all in ${reportPath})` : ''}`);
   return lines;
 }

@@ -3,7 +3,7 @@
  * what every checker found. It holds no timings or absolute paths, so the same input gives the
  * same report byte for byte, like every other output.
  */
-import type { CheckResult, OutputFormat, ToolRun, Violation } from '../check/types.js';
+import type { CheckResult, Finding, OutputFormat, ToolRun } from '../check/types.js';
 import type { Diagnostic } from '../parse/diagnostics.js';
 
 export const REPORT_VERSION = 1;
@@ -23,7 +23,7 @@ export interface FormatCheck {
   file: string;
   passed: boolean;
   tools: Array<Omit<ToolRun, 'durationMs'>>;
-  violations: Violation[];
+  findings: Finding[];
 }
 
 export type LetterStatus = 'published' | 'violations' | 'not-checked';
@@ -37,6 +37,7 @@ export interface LetterReport {
   outputs: OutputEntry[];
   /** Absent when the build ran with `--no-check`. */
   checks?: FormatCheck[];
+  /** `violations`: findings that fail their check (violations, failing warnings, tool failures). */
   summary: { outputs: number; checked: number; violations: number; warnings: number };
 }
 
@@ -46,7 +47,7 @@ export function formatCheck(result: CheckResult, file: string): FormatCheck {
     file,
     passed: result.passed,
     tools: result.tools.map(({ durationMs: _ignored, ...rest }) => rest),
-    violations: result.violations,
+    findings: result.findings,
   };
 }
 
@@ -58,7 +59,7 @@ export function letterReport(args: {
   outputs: OutputEntry[];
   checks?: FormatCheck[];
 }): LetterReport {
-  const violations = (args.checks ?? []).reduce((n, c) => n + c.violations.length, 0);
+  const violations = (args.checks ?? []).reduce((n, c) => n + c.findings.filter((f) => f.fails).length, 0);
   const failed = (args.checks ?? []).some((c) => !c.passed);
   const status: LetterStatus = args.checks === undefined ? 'not-checked' : failed ? 'violations' : 'published';
   return {
