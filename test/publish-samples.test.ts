@@ -63,7 +63,7 @@ describe('publishing with checks', () => {
 
   it('publishes every letter with every check passing (exit 0)', () => {
     const failures: unknown[] = outcomes.flatMap((o): unknown[] => (o.kind === 'published'
-      ? (o.checks ?? []).filter((c) => !c.passed).map((c) => ({ file: c.file, tools: c.tools, violations: c.violations.slice(0, 5) }))
+      ? (o.checks ?? []).filter((c) => !c.passed).map((c) => ({ file: c.file, tools: c.tools, findings: c.findings.slice(0, 5) }))
       : [o]));
     expect(failures).toEqual([]);
     expect(summarise(outcomes)).toMatchObject({ letters: samples.length + 1, inputErrors: 0, outputs: 3 * (samples.length + 1), failed: 0, exitCode: 0 });
@@ -73,7 +73,7 @@ describe('publishing with checks', () => {
     const tools = new Map<string, string[]>();
     for (const o of outcomes) {
       if (o.kind !== 'published') continue;
-      for (const c of o.checks ?? []) tools.set(c.format, [...new Set([...(tools.get(c.format) ?? []), ...c.tools.filter((t) => t.ran).map((t) => t.tool)])]);
+      for (const c of o.checks ?? []) tools.set(c.format, [...new Set([...(tools.get(c.format) ?? []), ...c.tools.filter((t) => t.ran).map((t) => t.tool.name)])]);
     }
     expect(tools.get('html')).toEqual(expect.arrayContaining(['axe', 'pa11y']));
     expect(tools.get('epub')).toEqual(expect.arrayContaining(['epubcheck', 'ace']));

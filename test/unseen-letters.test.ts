@@ -403,7 +403,7 @@ describe('publishing the unseen letters with every check', () => {
     const o = outcomes.get(name)!;
     expect(o.kind).toBe('published');
     if (o.kind !== 'published') return;
-    const failures = (o.checks ?? []).flatMap((c) => c.violations.map((v) => `${c.format} ${v.tool} ${v.rule}: ${v.message.slice(0, 160)}`));
+    const failures = (o.checks ?? []).flatMap((c) => c.findings.filter((f) => f.fails).map((f) => `${c.format} ${f.tool.name} ${f.rule}: ${f.message.slice(0, 160)}`));
     expect(failures).toEqual([]);
     expect(o.checks?.map((c) => [c.format, c.passed])).toEqual([['html', true], ['pdf', true], ['epub', true]]);
   });
