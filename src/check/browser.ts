@@ -14,7 +14,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { Limiter } from '../util/limiter.js';
 import { groupMembers, killGroup, trackChild } from '../util/child-processes.js';
 import { makeTempDirSync, removeTempDirSync } from '../util/temp-dir.js';
-import { withTimeLimit } from './time-limit.js';
+import { withTimeLimit, type TimeLimitError } from './time-limit.js';
 
 /** Debian's Chromium; `CHROMIUM_PATH` overrides it for other systems. */
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,6 +49,11 @@ export interface PageOptions {
   limitMs: number;
   /** What the job is, for the time-out message: `axe on brief.html`. */
   what: string;
+  /**
+   * Called the moment the limit expires, before the page is closed: the job's own steps then
+   * fail with "target closed" errors, and the caller may want the time-out to be the reason given.
+   */
+  onTimeout?: (error: TimeLimitError) => void;
 }
 
 export interface ChromiumSession {
@@ -129,14 +134,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     version,
     pid,
     scratchDir,
-    withPage<T>(job: (page: Page) => Promise<T>, { limitMs, what }: PageOptions): Promise<T> {
+    withPage<T>(job: (page: Page) => Promise<T>, { limitMs, what, onTimeout }: PageOptions): Promise<T> {
       return pages.run(async () => {
         if (closed) throw new Error('the browser has been closed');
         const page = await browser.newPage();
         try {
-          // Puppeteer's own waits (navigation, selectors) may use the whole job's time, no more.
-          page.setDefaultTimeout(limitMs);
-          return await withTimeLimit(job(page), limitMs, what, () => {
+          // The job's time limit covers puppeteer's own waits (navigation, selectors): theirs
+          // would fail first with a message that does not say the limit scales with the file.
+          page.setDefaultTimeout(0);
+          return await withTimeLimit(job(page), limitMs, what, (error) => {
+            onTimeout?.(error);
             page.close().catch(() => undefined);
           });
         } finally {

@@ -78,7 +78,7 @@ async function checkFile(lease: ChromiumLease, file: string): Promise<CheckResul
     const limitMs = timeLimitMs(size, HTML_TIME_SCALE);
     try {
       await session.withPage(async (page: Page) => {
-        const readFacts = await steps.step(0, () => loadWatched(page, pathToFileURL(path).href, name, limitMs));
+        const readFacts = await steps.step(0, () => loadWatched(page, pathToFileURL(path).href, name));
         if (!readFacts) return;
         const facts = await steps.step(1, async () => {
           const read = await readFacts();
@@ -90,7 +90,7 @@ async function checkFile(lease: ChromiumLease, file: string): Promise<CheckResul
           // checked the page with the policy bypassed, styles and all: reload it that way so they
           // find what they found on a page of its own.
           await page.setBypassCSP(true);
-          await page.goto(pathToFileURL(path).href, { waitUntil: 'load', timeout: limitMs });
+          await page.goto(pathToFileURL(path).href, { waitUntil: 'load', timeout: 0 });
         }
         await steps.step(2, async () => {
           for (const f of await runPa11yOnPage(session.browser, page, name, limitMs)) found.add(f);
@@ -98,7 +98,7 @@ async function checkFile(lease: ChromiumLease, file: string): Promise<CheckResul
         await steps.step(3, async () => {
           steps.runs[3]!.checked = await runAxePasses(page, name, found);
         });
-      }, { limitMs, what: `the HTML checks of ${name}` });
+      }, { limitMs, what: `the HTML checks of ${name}`, onTimeout: (error) => steps.failRemaining(error.message) });
       steps.failRemaining('the page did not load');
     } catch (error) {
       // Out of time or the browser went away: the step that was running and those after it did not run.

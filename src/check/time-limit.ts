@@ -35,12 +35,13 @@ export class TimeLimitError extends Error {
  * Resolves with `work`, or rejects with a `TimeLimitError` after `limitMs`. `onTimeout` runs first
  * so the caller can stop the tool (close the page, kill the JVM); `work` is left to settle unobserved.
  */
-export async function withTimeLimit<T>(work: Promise<T>, limitMs: number, what: string, onTimeout?: () => void): Promise<T> {
+export async function withTimeLimit<T>(work: Promise<T>, limitMs: number, what: string, onTimeout?: (error: TimeLimitError) => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      onTimeout?.();
-      reject(new TimeLimitError(what, limitMs));
+      const error = new TimeLimitError(what, limitMs);
+      onTimeout?.(error);
+      reject(error);
     }, limitMs);
     timer.unref();
   });

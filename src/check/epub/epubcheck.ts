@@ -222,11 +222,14 @@ class EpubCheckServer {
 
   private kill(): void {
     if (!this.exited && this.child.pid !== undefined) killGroup(this.child.pid);
+    // Dead from now on, whether or not its exit event has come in yet: the next file goes to the CLI.
+    this.exited = true;
   }
 
   async stopAndWait(): Promise<void> {
     if (this.exited) return;
     const gone = new Promise<void>((res) => this.child.once('exit', () => res()));
+    // End of input ends the request loop; the group kill after it takes anything that lingers.
     this.child.stdin.end();
     await Promise.race([gone, new Promise<void>((res) => setTimeout(res, 5000).unref())]);
     this.kill();

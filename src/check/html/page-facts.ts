@@ -69,14 +69,15 @@ function isOwnRequest(request: HTTPRequest, url: string): boolean {
  * Loads `url` into `page` at 320 CSS px, recording requests and CSP violations from the first
  * byte on. Returns a reader for the facts, to call once the page has loaded.
  */
-export async function loadWatched(page: Page, url: string, file: string, timeoutMs: number): Promise<() => Promise<PageFacts>> {
+export async function loadWatched(page: Page, url: string, file: string): Promise<() => Promise<PageFacts>> {
   const requests: string[] = [];
   page.on('request', (r) => {
     if (!isOwnRequest(r, url)) requests.push(r.url());
   });
   await page.evaluateOnNewDocument(COLLECT_CSP);
   await page.setViewport({ width: REFLOW_WIDTH, height: REFLOW_HEIGHT });
-  await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+  // No timeout of its own: the page job's time limit (scaled with the file) covers the load.
+  await page.goto(url, { waitUntil: 'load', timeout: 0 });
   return async () => {
     const fontErrors = (await page.evaluate(FONT_ERRORS)) as string[];
     const csp = (await page.evaluate(READ_CSP)) as CspViolation[];
