@@ -16,7 +16,7 @@ import { buildLetters, checkFiles, type LetterOutcome } from './pipeline.js';
 import { checkLines, outcomeLines, summarise, summaryLine } from './report/console.js';
 import { removePendingTempFiles } from './util/atomic-write.js';
 import { killChildrenSync } from './util/child-processes.js';
-import { removeTempDirsSync } from './util/temp-dir.js';
+import { liveTempDirs, removeTempDirsSync } from './util/temp-dir.js';
 import { VERSION } from './version.js';
 
 const USAGE = `rijkspers ${VERSION} — accessible PDF/UA, EPUB and HTML from Dutch government letters
@@ -163,14 +163,15 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Ctrl-C or a CI timeout must not leave a half-written temp file in the output directory, the
- * checkers' scratch directories in /tmp, or an EPUBCheck JVM. Browsers die with the process
- * (puppeteer kills them on exit). The exit code is the shell's: 128 + the signal number.
+ * checkers' scratch directories in /tmp (Chromium's own temp files are inside them), a browser
+ * or a JVM. The processes go first (whole process groups, waited for), so none of them writes
+ * into a directory after it was removed. The exit code is the shell's: 128 + the signal number.
  */
 export function installSignalHandlers(): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
       removePendingTempFiles();
-      killChildrenSync();
+      killChildrenSync(liveTempDirs());
       removeTempDirsSync();
       process.exit(code);
     });

@@ -7,8 +7,7 @@
  * land there and not in /tmp. `close()` and the signal handler end the browser's whole process
  * group and remove that one directory.
  */
-import { mkdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { Limiter } from '../util/limiter.js';
@@ -86,11 +85,21 @@ async function waitUntilGone(pgid: number, ms: number): Promise<boolean> {
   return true;
 }
 
+/**
+ * Where the scratch directory goes. Chromium puts its singleton socket at
+ * `$TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket` and refuses to start ("Socket path too
+ * long") past the 107 bytes a Unix socket path may have: under a long TMPDIR, /tmp it is.
+ */
+export function scratchParent(): string {
+  const socket = join(tmpdir(), 'rijkspers-chromium-XXXXXX', 'org.chromium.Chromium.XXXXXX', 'SingletonSocket');
+  return Buffer.byteLength(socket) <= 107 ? tmpdir() : '/tmp';
+}
+
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-  const scratchDir = makeTempDirSync('chromium');
+  // The browser's TMPDIR is the scratch directory itself, its profile a folder in it.
+  const scratchDir = makeTempDirSync('chromium', scratchParent());
   const userDataDir = join(scratchDir, 'profile');
-  const tmpDir = join(scratchDir, 'tmp');
-  mkdirSync(tmpDir);
+  const tmpDir = scratchDir;
   let browser: Browser;
   try {
     browser = await puppeteer.launch({

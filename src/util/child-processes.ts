@@ -39,27 +39,70 @@ export function groupMembers(pgid: number): number[] {
   return out;
 }
 
-/** SIGKILL to a whole process group, then to any member that left it. Never throws. */
+/** SIGKILL to a whole process group; to the process alone when it leads no group. Never throws. */
 export function killGroup(pgid: number): void {
   try {
     process.kill(-pgid, 'SIGKILL');
   } catch {
-    // No such group any more.
+    try {
+      process.kill(pgid, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
   }
+}
+
+/**
+ * Processes whose command line or environment names one of `paths`. A browser that is still
+ * starting has no process object yet (puppeteer hands it over once it answers), but its command
+ * line already names its profile in our scratch directory; Chromium's crash handler leaves the
+ * browser's process group but inherits its TMPDIR. That is how an interrupt finds them.
+ */
+export function processesUsing(paths: readonly string[]): number[] {
+  if (paths.length === 0) return [];
+  const out: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/u.test(e) && Number(e) !== process.pid);
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    try {
+      const named = `${readFileSync(`/proc/${e}/cmdline`, 'utf8')}\0${readFileSync(`/proc/${e}/environ`, 'utf8')}`;
+      if (paths.some((p) => named.includes(p))) out.push(Number(e));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
 }
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 /**
- * For an interrupted run: kills every tracked process group and waits (at most `waitMs`) until
- * none of them runs, so nothing writes into a scratch directory after the handler removed it.
+ * For an interrupted run: kills every tracked process group, and every process that names one of
+ * `scratchDirs` on its command line (a browser still starting), then waits (at most `waitMs`)
+ * until none of them runs, so nothing writes into a scratch directory after the handler removed it.
  */
-export function killChildrenSync(waitMs = 1000): void {
+export function killChildrenSync(scratchDirs: readonly string[] = [], waitMs = 1000): void {
   const groups = [...live].map((c) => c.pid).filter((p): p is number => p !== undefined);
   live.clear();
   for (const pgid of groups) killGroup(pgid);
+  const strays = processesUsing(scratchDirs);
+  for (const pid of strays) killGroup(pid);
   const until = Date.now() + waitMs;
-  while (groups.some((g) => groupMembers(g).length > 0) && Date.now() < until) sleepSync(10);
+  const running = (): boolean => groups.some((g) => groupMembers(g).length > 0) || strays.some(isRunning);
+  while (running() && Date.now() < until) sleepSync(10);
 }

@@ -45,3 +45,8 @@ export function commandOf(pid: number): string | undefined {
     return undefined;
   }
 }
+
+/** Whether `pid` exists and is not a zombie. */
+export function isRunning(pid: number): boolean {
+  return stats().some((s) => s.pid === pid && s.state !== 'Z');
+}
