@@ -181,6 +181,18 @@ async function addAceScript(page: Page, content: string): Promise<void> {
   await handle.dispose();
 }
 
+/**
+ * Ace asks axe for every result type with full node details, then walks all of them (a CFI per
+ * node, passes included) and sends them back, while its report uses only the violations
+ * (`@daisy/ace-report-axe` maps `violations` alone). axe's `resultTypes` keeps full details for
+ * the violations only: the same rules run on the same nodes, the same violations come back, and
+ * the navigation document of a long letter no longer ships megabytes of passes.
+ */
+const VIOLATION_DETAILS_ONLY = `(() => {
+  const run = window.axe.run.bind(window.axe);
+  window.axe.run = (options, callback) => run(Object.assign({}, options, { resultTypes: ['violations'] }), callback);
+})();`;
+
 async function checkDocument(page: Page, url: string, scriptPaths: string[], scriptContents: string[], scripts: ScriptCache): Promise<unknown> {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
@@ -200,7 +212,10 @@ async function checkDocument(page: Page, url: string, scriptPaths: string[], scr
   });
   await page.goto(url);
   for (const content of scriptContents) await addAceScript(page, content);
-  for (const path of scriptPaths) await addAceScript(page, await scripts.get(path));
+  for (const path of scriptPaths) {
+    await addAceScript(page, await scripts.get(path));
+    if (basename(path) === 'axe.js') await addAceScript(page, VIOLATION_DETAILS_ONLY);
+  }
   return page.evaluate(
     () =>
       new Promise((resolveRun, rejectRun) => {

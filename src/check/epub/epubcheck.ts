@@ -26,14 +26,29 @@ import { contentBytes } from './zip-size.js';
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
 /**
- * Threads that check get 64 MB of stack (set in the server, see below): deep XML nesting in the
- * schemas and Saxon's recursive evaluation overflow Debian's `-Xss1024k` on long documents.
- * Tiered compilation stays on: a big EPUB runs Schematron for minutes, where C2 halves the time.
- * `-UsePerfData`: no hsperfdata files in /tmp. `java.io.tmpdir` is our scratch directory.
+ * The server JVM compiles with C1 only and the serial collector: a letter's check is short and
+ * CI has 2 cores, where C2's compiler threads cost more than they save (measured here on the 11
+ * sample letters: 8 s of JVM CPU with C1 only, 15 s with the full JIT). Its checks run on threads
+ * with 64 MB of stack (see the server source): on long documents EPUBCheck's RELAX NG validator
+ * (Jing's `ChoicePattern.expand`) recurses deeper than Debian's `-Xss1024k` allows, and
+ * EPUBCheck then prints a StackOverflowError, exits 1 and reports nothing. `-UsePerfData`: no
+ * hsperfdata files in /tmp. `java.io.tmpdir` is our scratch directory.
  */
-function javaOptions(workDir: string): string[] {
-  return ['-Xss1024k', '-XX:+UseSerialGC', '-XX:-UsePerfData', `-Djava.io.tmpdir=${workDir}`];
+function serverJavaOptions(workDir: string): string[] {
+  return ['-Xss1024k', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:-UsePerfData', `-Djava.io.tmpdir=${workDir}`];
 }
+
+/**
+ * One JVM per file (the CLI): for a big EPUB, with the full JIT, where C2 pays off (the 2.3 MB EPUB
+ * of a 2,000-question letter took 102 s with C1 only, 58 s with C2); and for every file when the
+ * server cannot start. The main thread gets the same 64 MB of stack as the server's check threads.
+ */
+function cliJavaOptions(workDir: string, big: boolean): string[] {
+  return ['-Xss64m', ...(big ? [] : ['-XX:TieredStopAtLevel=1']), '-XX:+UseSerialGC', '-XX:-UsePerfData', `-Djava.io.tmpdir=${workDir}`];
+}
+
+/** Unzipped content from which an EPUB is checked in a JVM of its own. */
+export const BIG_EPUB_BYTES = 1024 * 1024;
 
 /**
  * EPUBCheck's time grows with the square of the content (Schematron id checks): measured here, a
@@ -168,7 +183,7 @@ class EpubCheckServer {
     const source = join(workDir, 'RijkspersEpubCheckServer.java');
     await writeFile(source, SERVER_SOURCE, 'utf8');
     // Its own process group, so the signal handler's one kill ends the JVM and anything it started.
-    const child = trackChild(spawn('java', [...javaOptions(workDir), '-cp', EPUBCHECK_JAR, source], { stdio: ['pipe', 'pipe', 'pipe'], detached: true }));
+    const child = trackChild(spawn('java', [...serverJavaOptions(workDir), '-cp', EPUBCHECK_JAR, source], { stdio: ['pipe', 'pipe', 'pipe'], detached: true }));
     // No `java` at all, or a write after the JVM died: an error event, never an uncaught exception.
     const spawnError = new Promise<'exit'>((res) => child.once('error', () => res('exit')));
     child.stdin.on('error', () => undefined);
@@ -236,10 +251,10 @@ class EpubCheckServer {
   }
 }
 
-/** The CLI, one JVM per file: the fallback when the server cannot run. */
-function runCli(file: string, jsonOut: string, workDir: string, limitMs: number): Promise<{ code: number; stderr: string }> {
+/** The CLI, one JVM per file: for a big EPUB, and the fallback when the server cannot run. */
+function runCli(file: string, jsonOut: string, javaOptions: string[], limitMs: number): Promise<{ code: number; stderr: string }> {
   return new Promise((res, rej) => {
-    const child = trackChild(spawn('java', [...javaOptions(workDir), '-jar', EPUBCHECK_JAR, file, '--json', jsonOut], { stdio: ['ignore', 'ignore', 'pipe'], detached: true }));
+    const child = trackChild(spawn('java', [...javaOptions, '-jar', EPUBCHECK_JAR, file, '--json', jsonOut], { stdio: ['ignore', 'ignore', 'pipe'], detached: true }));
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => {
       stderr = (stderr + c.toString('utf8')).slice(-4000);
@@ -262,9 +277,13 @@ function runCli(file: string, jsonOut: string, workDir: string, limitMs: number)
   });
 }
 
-/** Checks EPUB files one at a time with one JVM (or the CLI when that cannot start). */
+/**
+ * Checks EPUB files one at a time with one JVM (or the CLI when that cannot start); a big EPUB
+ * in a JVM of its own, one at a time too, beside the server.
+ */
 export class EpubCheckRunner {
   private readonly queue = new Limiter(1);
+  private readonly bigQueue = new Limiter(1);
   private counter = 0;
 
   private constructor(
@@ -297,22 +316,26 @@ export class EpubCheckRunner {
     return { name: 'epubcheck', version: this.server?.version || '4.2.6' };
   }
 
-  check(file: string): Promise<EpubCheckOutcome> {
-    return this.queue.run(() => this.checkNow(file));
+  async check(file: string): Promise<EpubCheckOutcome> {
+    const absolute = resolve(file);
+    const bytes = await contentBytes(absolute).catch(() => 0);
+    if (bytes >= BIG_EPUB_BYTES) return this.bigQueue.run(() => this.checkNow(absolute, bytes, true));
+    return this.queue.run(() => this.checkNow(absolute, bytes, false));
   }
 
-  private async checkNow(file: string): Promise<EpubCheckOutcome> {
+  private async checkNow(absolute: string, bytes: number, big: boolean): Promise<EpubCheckOutcome> {
     const started = performance.now();
     const jsonOut = join(this.workDir, `report-${++this.counter}.json`);
-    const absolute = resolve(file);
     const tool = this.tool;
     try {
       // The server protocol is one line per request, fields split by a tab.
       if (/[\t\r\n]/u.test(absolute) || /[\t\r\n]/u.test(jsonOut)) throw new Error(`EPUBCheck: file name with a tab or line break: ${JSON.stringify(absolute)}`);
       // EPUBCheck "checks" a missing file with an empty report (and exit code 1): never a pass.
       if (!(await stat(absolute).catch(() => undefined))?.isFile()) throw new Error(`EPUBCheck: no such file: ${absolute}`);
-      const limitMs = timeLimitMs(await contentBytes(absolute), EPUBCHECK_TIME_SCALE);
-      const { code, stderr } = this.server?.alive ? await this.server.check(absolute, jsonOut, limitMs) : await runCli(absolute, jsonOut, this.workDir, limitMs);
+      const limitMs = timeLimitMs(bytes, EPUBCHECK_TIME_SCALE);
+      const { code, stderr } = !big && this.server?.alive
+        ? await this.server.check(absolute, jsonOut, limitMs)
+        : await runCli(absolute, jsonOut, cliJavaOptions(this.workDir, big), limitMs);
       const json = await readFile(jsonOut, 'utf8').catch(() => undefined);
       if (json === undefined) throw new Error(`EPUBCheck wrote no report for ${absolute} (exit code ${code})${stderr ? `: ${stderr}` : ''}`);
       const report = JSON.parse(json) as EpubCheckJson;
@@ -337,7 +360,7 @@ export class EpubCheckRunner {
   }
 
   async close(): Promise<void> {
-    await this.queue.idle();
+    await Promise.all([this.queue.idle(), this.bigQueue.idle()]);
     await this.server?.stopAndWait();
     this.server = undefined;
     await removeTempDir(this.workDir);
