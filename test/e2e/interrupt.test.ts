@@ -122,8 +122,9 @@ describe('an interrupted checked build', () => {
     const r = await interruptBuild(signal, delayMs);
     expect({ code: r.code, signal: r.signal }).toEqual({ code, signal: null });
     expect(r.exitMs).toBeLessThan(2000);
-    // The signal came while the browser and the JVM ran.
-    expect(r.toolCommands).toEqual(expect.arrayContaining(['chromium', 'java']));
+    // The signal came while the checkers' processes ran (the browser at least: the JVM may be
+    // between files or falling back to one JVM per file at that instant).
+    expect(r.toolCommands).toContain('chromium');
     expect(r.stillAlive).toEqual([]);
     expect(r.strays).toEqual([]);
     // No rijkspers-* scratch folder and none of Chromium's own (org.chromium.Chromium.*).
