@@ -20,7 +20,7 @@ import { REPORTERS, parseReporters, writeReports, type ReporterSpec } from './cl
 import { progressDisplay, progressMode, type ProgressDisplay } from './cli/progress.js';
 import { removePendingTempFiles } from './util/output-files.js';
 import { killChildrenSync } from './util/child-processes.js';
-import { removeTempDirsSync } from './util/temp-dir.js';
+import { liveTempDirs, removeTempDirsSync } from './util/temp-dir.js';
 import { VERSION } from './version.js';
 
 /** A wrong command line: one line on standard error, exit 2. */
@@ -315,14 +315,15 @@ export async function main(argv: string[], display: (quiet: boolean) => Progress
 
 /**
  * Ctrl-C or a CI timeout must not leave a half-written temp file in the output directory, the
- * checkers' scratch directories in /tmp, or an EPUBCheck JVM. Browsers die with the process
- * (puppeteer kills them on exit). The exit code is the shell's: 128 + the signal number.
+ * checkers' scratch directories in /tmp (Chromium's own temp files are inside them), a browser
+ * or a JVM. The processes go first (whole process groups, waited for), so none of them writes
+ * into a directory after it was removed. The exit code is the shell's: 128 + the signal number.
  */
 export function installSignalHandlers(): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
       removePendingTempFiles();
-      killChildrenSync();
+      killChildrenSync(liveTempDirs());
       removeTempDirsSync();
       process.exit(code);
     });

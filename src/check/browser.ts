@@ -1,18 +1,27 @@
 /**
- * One headless Debian Chromium for every browser-based check (axe, pa11y, screenshots), driven
- * by puppeteer-core. Never downloads a browser. Each launch gets a fresh profile directory, and
- * `close()` leaves no process and no profile behind.
+ * One headless Debian Chromium for every browser-based check of a run (the HTML checks and Ace),
+ * driven by puppeteer-core. Never downloads a browser.
+ *
+ * Each launch gets one scratch directory holding its profile and its TMPDIR, so Chromium's own
+ * temp folders (`org.chromium.Chromium.*`, shared-memory files under `--disable-dev-shm-usage`)
+ * land there and not in /tmp. `close()` and the signal handler end the browser's whole process
+ * group and remove that one directory.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { Limiter } from '../util/limiter.js';
+import { groupMembers, killGroup, trackChild } from '../util/child-processes.js';
 import { makeTempDirSync, removeTempDirSync } from '../util/temp-dir.js';
+import { withTimeLimit, type TimeLimitError } from './time-limit.js';
 
 /** Debian's Chromium; `CHROMIUM_PATH` overrides it for other systems. */
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * `--no-sandbox`: the checks run as root. The rest keep this machine's Chromium from reaching
- * the network (updates, sync, QUIC) or the GPU, which it has not got.
+ * the network (updates, sync, QUIC) or the GPU, which it has not got, and from starting a crash
+ * reporter that would outlive an interrupted run.
  */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
@@ -23,18 +32,40 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  '--disable-breakpad',
+  '--disable-crash-reporter',
   '--font-render-hinting=none',
 ];
 
+/**
+ * Pages open at once in the one browser. Checking is CPU-bound; one page more than there are
+ * cores keeps the cores busy while another page waits on the protocol. `RIJKSPERS_PAGES` overrides.
+ */
+export const PAGE_LIMIT = Math.max(1, Number(process.env.RIJKSPERS_PAGES) || availableParallelism() + 1);
+
+export interface PageOptions {
+  /** Time the whole job may take; past it the page is closed and the job fails with a `TimeLimitError`. */
+  limitMs: number;
+  /** What the job is, for the time-out message: `axe on brief.html`. */
+  what: string;
+  /**
+   * Called the moment the limit expires, before the page is closed: the job's own steps then
+   * fail with "target closed" errors, and the caller may want the time-out to be the reason given.
+   */
+  onTimeout?: (error: TimeLimitError) => void;
+}
+
 export interface ChromiumSession {
   browser: Browser;
-  /** `Chromium/156.0.8078.108`, as the browser reports it. */
+  /** `156.0.8078.108`, as the browser reports it. */
   version: string;
-  /** Process id of the browser, for callers that want to prove it is gone. */
+  /** Process id of the browser (leader of its process group), for callers that want to prove it is gone. */
   pid: number | undefined;
-  /** The fresh profile directory of this launch (removed by `close`). */
-  userDataDir: string;
-  /** Closes the browser, kills what is left of its process group, removes the profile. Idempotent. */
+  /** The scratch directory of this launch (profile and TMPDIR), removed by `close`. */
+  scratchDir: string;
+  /** Runs `job` on a fresh page once one of the `PAGE_LIMIT` slots is free; the page is always closed. */
+  withPage<T>(job: (page: Page) => Promise<T>, options: PageOptions): Promise<T>;
+  /** Waits for running jobs, closes the browser, ends its process group, removes the scratch directory. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -45,48 +76,30 @@ export interface LaunchOptions {
   timeoutMs?: number;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Processes still in the browser's process group (Linux /proc; empty elsewhere). */
-function groupMembers(pgid: number): number[] {
-  const out: number[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((e) => /^\d+$/u.test(e));
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    try {
-      // Fields after the command name (which may hold spaces) start at the last ')'.
-      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) out.push(Number(e));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return out;
-}
-
-async function waitForExit(pid: number, ms: number): Promise<boolean> {
+async function waitUntilGone(pgid: number, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
-  while (isAlive(pid)) {
+  while (groupMembers(pgid).length > 0) {
     if (Date.now() > until) return false;
     await new Promise((r) => setTimeout(r, 25));
   }
   return true;
 }
 
+/**
+ * Where the scratch directory goes. Chromium puts its singleton socket at
+ * `$TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket` and refuses to start ("Socket path too
+ * long") past the 107 bytes a Unix socket path may have: under a long TMPDIR, /tmp it is.
+ */
+export function scratchParent(): string {
+  const socket = join(tmpdir(), 'rijkspers-chromium-XXXXXX', 'org.chromium.Chromium.XXXXXX', 'SingletonSocket');
+  return Buffer.byteLength(socket) <= 107 ? tmpdir() : '/tmp';
+}
+
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-  const userDataDir = makeTempDirSync('chromium');
+  // The browser's TMPDIR is the scratch directory itself, its profile a folder in it.
+  const scratchDir = makeTempDirSync('chromium', scratchParent());
+  const userDataDir = join(scratchDir, 'profile');
+  const tmpDir = scratchDir;
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -94,61 +107,118 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       headless: true,
       userDataDir,
       args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+      env: { ...process.env, TMPDIR: tmpDir },
       pipe: true,
       timeout: options.timeoutMs ?? 30_000,
-      // Lets Chromium's own children be killed as a group if the process exits early.
-      handleSIGINT: true,
-      handleSIGTERM: true,
-      handleSIGHUP: true,
+      // Each job has its own time limit, scaled with the document (see `withPage`); the
+      // protocol's fixed 180 s would fail an axe run on a very long letter first.
+      protocolTimeout: 24 * 60 * 60 * 1000,
+      // Our signal handler ends the browser's process group and removes its scratch directory;
+      // puppeteer's own would exit the process before that clean-up ran.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
-    removeTempDirSync(userDataDir);
+    removeTempDirSync(scratchDir);
     throw error;
   }
-  const pid = browser.process()?.pid;
+  const child = browser.process();
+  if (child) trackChild(child);
+  const pid = child?.pid;
   let version: string;
   try {
-    version = await browser.version();
+    version = (await browser.version()).replace(/^[^/]*\//u, '');
   } catch (error) {
-    // A browser that started but does not answer is closed here: nobody else holds it.
-    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
-    removeTempDirSync(userDataDir);
+    // A browser that started but does not answer is ended here: nobody else holds it.
+    if (pid !== undefined) killGroup(pid);
+    removeTempDirSync(scratchDir);
     throw error;
   }
+  const pages = new Limiter(PAGE_LIMIT);
   let closed = false;
 
   return {
     browser,
     version,
     pid,
-    userDataDir,
+    scratchDir,
+    withPage<T>(job: (page: Page) => Promise<T>, { limitMs, what, onTimeout }: PageOptions): Promise<T> {
+      return pages.run(async () => {
+        if (closed) throw new Error('the browser has been closed');
+        const page = await browser.newPage();
+        try {
+          // The job's time limit covers puppeteer's own waits (navigation, selectors): theirs
+          // would fail first with a message that does not say the limit scales with the file.
+          page.setDefaultTimeout(0);
+          return await withTimeLimit(job(page), limitMs, what, (error) => {
+            onTimeout?.(error);
+            page.close().catch(() => undefined);
+          });
+        } finally {
+          await page.close().catch(() => undefined);
+        }
+      });
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await pages.idle();
       try {
         await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5_000))]);
       } catch {
         // Already gone or the pipe broke: the kill below makes sure.
       }
-      if (pid !== undefined) {
-        if (!(await waitForExit(pid, 3_000))) {
-          try {
-            process.kill(pid, 'SIGKILL');
-          } catch {
-            // Exited in the meantime.
-          }
-          await waitForExit(pid, 2_000);
-        }
-        // puppeteer starts Chromium as leader of its own process group: end stragglers (zygote, utility).
-        for (const member of groupMembers(pid)) {
-          try {
-            process.kill(member, 'SIGKILL');
-          } catch {
-            // Exited in the meantime.
-          }
-        }
+      if (pid !== undefined && !(await waitUntilGone(pid, 3_000))) {
+        // Stragglers of the group (zygote, utility processes) or a browser that would not close.
+        killGroup(pid);
+        await waitUntilGone(pid, 2_000);
       }
-      removeTempDirSync(userDataDir);
+      removeTempDirSync(scratchDir);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- one browser per run
+
+let shared: { session: Promise<ChromiumSession>; users: number } | undefined;
+
+/** A hold on the run's one browser; the browser closes when the last holder releases it. */
+export interface ChromiumLease {
+  session: ChromiumSession;
+  release(): Promise<void>;
+}
+
+/** The run's browser, launched by the first caller and shared by every checker that needs one. */
+export async function acquireChromium(): Promise<ChromiumLease> {
+  if (!shared) {
+    const session = launchChromium();
+    shared = { session, users: 0 };
+    // A failed launch is not cached: the next checker to open tries again (and reports its own failure).
+    session.catch(() => {
+      if (shared?.session === session) shared = undefined;
+    });
+  }
+  const entry = shared;
+  entry.users++;
+  let session: ChromiumSession;
+  try {
+    session = await entry.session;
+  } catch (error) {
+    entry.users--;
+    throw error;
+  }
+  let released = false;
+  return {
+    session,
+    async release() {
+      if (released) return;
+      released = true;
+      entry.users--;
+      if (entry.users === 0) {
+        if (shared === entry) shared = undefined;
+        await session.close();
+      }
     },
   };
 }

@@ -1,16 +1,18 @@
 /**
  * The EPUB checker: EPUBCheck (conformance) and Ace by DAISY (accessibility) on every EPUB.
  *
- * Opened once per run: one JVM for EPUBCheck and one Chromium for Ace serve every file, and the
- * two tools check a file side by side. Every EPUBCheck error or warning and every Ace violation
- * fails the file; a tool that could not run fails it too.
+ * Opened once per run: one JVM for EPUBCheck and the run's one Chromium for Ace serve every file,
+ * and the two tools check a file side by side. `check` may be called for several files at once:
+ * EPUBCheck queues them in its JVM, Ace takes a couple at a time. Every EPUBCheck error or warning
+ * and every Ace violation fails the file; a tool that could not run fails it too.
  */
-import { AceRunner } from './epub/ace.js';
+import { basename } from 'node:path';
+import { AceRunner, type AceOutcome } from './epub/ace.js';
 import { EpubCheckRunner } from './epub/epubcheck.js';
-import type { CheckResult, CheckSession, OpenChecker, ToolRun } from './types.js';
+import { passedOf, toolFailure, type CheckResult, type CheckSession, type OpenChecker, type ToolRun } from './types.js';
 
-export { aceViolations } from './epub/ace.js';
-export { epubCheckViolations } from './epub/epubcheck.js';
+export { aceFindings } from './epub/ace.js';
+export { epubCheckFindings } from './epub/epubcheck.js';
 
 export const openEpubChecker: OpenChecker = async (): Promise<CheckSession> => {
   const [epubcheck, ace] = await Promise.all([
@@ -19,19 +21,23 @@ export const openEpubChecker: OpenChecker = async (): Promise<CheckSession> => {
   ]);
   let closed = false;
 
+  const aceNotStarted = (file: string, error: Error): AceOutcome => {
+    const message = `Ace could not start: ${error.message}`;
+    const run: ToolRun = { tool: { name: 'ace' }, ran: false, error: message, durationMs: 0 };
+    return { run, findings: [toolFailure(run.tool, message, [{ file: basename(file) }])] };
+  };
+
   return {
     format: 'epub',
     async check(file: string): Promise<CheckResult> {
       if (closed) throw new Error('EPUB checker already closed');
       const [ec, ac] = await Promise.all([
         epubcheck.check(file),
-        ace instanceof Error ? Promise.resolve(ace) : ace.check(file),
+        ace instanceof Error ? aceNotStarted(file, ace) : ace.check(file),
       ]);
-      const aceRun: ToolRun = ac instanceof Error ? { tool: 'ace', ran: false, error: `Ace could not start: ${ac.message}`, durationMs: 0 } : ac.run;
-      const tools = [ec.run, aceRun];
-      const violations = [...ec.violations, ...(ac instanceof Error ? [] : ac.violations)];
-      // EPUBCheck warnings fail the build as well as errors: every violation counts.
-      return { format: 'epub', file, tools, violations, passed: tools.every((t) => t.ran) && violations.length === 0 };
+      const tools = [ec.run, ac.run];
+      const findings = [...ec.findings, ...ac.findings];
+      return { format: 'epub', file, tools, findings, passed: passedOf(tools, findings) };
     },
     async close(): Promise<void> {
       if (closed) return;

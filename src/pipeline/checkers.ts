@@ -5,14 +5,20 @@ import { toolFailure, type CheckResult, type CheckSession } from '../check/types
 export class CheckerPool {
   private readonly sessions = new Map<OutputFormat, Promise<CheckSession>>();
 
-  async check(format: OutputFormat, file: string): Promise<CheckResult> {
+  /** The format's session, opened on first use (tests reach the session's own properties through it). */
+  session(format: OutputFormat): Promise<CheckSession> {
     let session = this.sessions.get(format);
     if (!session) {
       session = formatSpec(format).loadChecker().then((open) => open());
       this.sessions.set(format, session);
     }
+    return session;
+  }
+
+  /** Safe to call for several files at once: each session limits its own concurrency. */
+  async check(format: OutputFormat, file: string): Promise<CheckResult> {
     try {
-      return await (await session).check(file);
+      return await (await this.session(format)).check(file);
     } catch (err) {
       // A checker that crashes has not checked anything: that fails the build, never passes it.
       const message = err instanceof Error ? err.message : String(err);

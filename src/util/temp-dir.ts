@@ -10,9 +10,9 @@ import { join } from 'node:path';
 
 const live = new Set<string>();
 
-/** A fresh `rijkspers-NAME-XXXXXX` directory in the system temp folder. */
-export function makeTempDirSync(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `rijkspers-${name}-`));
+/** A fresh `rijkspers-NAME-XXXXXX` directory in the system temp folder (or in `parent`). */
+export function makeTempDirSync(name: string, parent: string = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, `rijkspers-${name}-`));
   live.add(dir);
   return dir;
 }
@@ -31,6 +31,11 @@ export function removeTempDirSync(dir: string): void {
 export async function removeTempDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   live.delete(dir);
+}
+
+/** Directories made and not yet removed (the signal handler ends whatever still uses them first). */
+export function liveTempDirs(): string[] {
+  return [...live];
 }
 
 /** For an interrupted run (SIGINT/SIGTERM): removes every directory not removed by its owner. */

@@ -1,39 +1,60 @@
 /**
- * Ace by DAISY (npm `@daisy/ace-cli` 1.4.6) through its programmatic core, with ONE Chromium for
- * every EPUB of a run.
+ * Ace by DAISY (npm `@daisy/ace-cli` 1.4.6) through its programmatic core, on the run's one
+ * Chromium (shared with the HTML checks, see `../browser.ts`).
  *
- * The CLI starts Node, unzips, launches a browser and writes a report per file (~2.3 s). Ace's
- * core takes an "axe runner" object; its own runner launches and closes a browser for every EPUB,
- * so we hand it a runner whose `launch`/`close` are no-ops over a browser we keep open.
+ * The CLI starts Node, unzips, launches a browser and writes a report per file. Ace's core takes
+ * an "axe runner" object; its own runner launches and closes a browser for every EPUB, so we hand
+ * it a runner whose `launch`/`close` are no-ops and whose pages come from the shared browser's
+ * page pool, each with a time limit scaled with the content document.
  *
  * We call the three steps of `@daisy/ace-core`'s `ace()` ourselves (unzip + parse, report, check)
  * instead of `ace()`: with an `outdir` it writes the HTML report without awaiting it (a late write
  * into a directory we have already removed becomes an unhandled rejection), and without one it
  * prints the whole JSON report on our stdout.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { launchChromium, type ChromiumSession } from '../browser.js';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { acquireChromium, type ChromiumLease, type ChromiumSession } from '../browser.js';
 import { makeTempDir, removeTempDir } from '../../util/temp-dir.js';
-import type { ToolRun, Violation } from '../types.js';
-import { SerialQueue } from '../../util/serial-queue.js';
+import { Limiter } from '../../util/limiter.js';
+import { timeLimitMs, type TimeScale } from '../time-limit.js';
+import { toolFailure, type Finding, type FindingLocation, type Impact, type ToolId, type ToolRun } from '../types.js';
+import { profileFromAxeTags, wcagFromAxeTags } from '../wcag.js';
 
-const PAGE_TIMEOUT_MS = 120_000;
+/**
+ * One content document in one page: load, Ace's scripts, axe with every rule, Ace's extraction.
+ * A letter's document takes a second or two. Time grows faster than the size: the navigation
+ * document of a 2,000-question letter (230 kB, 4,000 links) took 35 s for `daisy.ace.run` alone
+ * on this machine under load, its 1.3 MB annex minutes. The limit only has to catch a hung page.
+ */
+export const ACE_PAGE_TIME_SCALE: TimeScale = { baseMs: 120_000, perMiBMs: 300_000, perMiB2Ms: 300_000 };
+
+/** EPUBs Ace checks at once: unzipping and parsing one overlaps the pages of another. */
+const ACE_EPUBS_AT_ONCE = 2;
 
 // ---------------------------------------------------------------- Ace's modules (CommonJS, untyped)
 
 /** The parts of Ace's EARL report we read. */
-interface EarlAssertion {
+export interface EarlAssertion {
+  'earl:assertedBy'?: string;
   'earl:result'?: { 'earl:outcome'?: string; 'dct:description'?: string; html?: string; 'earl:pointer'?: { css?: string[]; cfi?: string[] } };
-  'earl:test'?: { 'dct:title'?: string; 'earl:impact'?: string; 'dct:description'?: string; help?: { url?: string; 'dct:description'?: string } };
+  'earl:test'?: {
+    'dct:title'?: string;
+    'earl:impact'?: string;
+    'dct:description'?: string;
+    help?: { url?: string; 'dct:description'?: string };
+    rulesetTags?: string[];
+  };
   'earl:testSubject'?: { url?: string };
   assertions?: EarlAssertion[];
 }
 export interface AceReport {
   'earl:result'?: { 'earl:outcome'?: string };
-  'earl:assertedBy'?: { 'doap:release'?: { 'doap:revision'?: string } };
+  'earl:assertedBy'?: unknown;
   assertions?: EarlAssertion[];
 }
 
@@ -80,28 +101,51 @@ function loadAce(): AceModules {
   return { EPUB, Report, check: checker.check, version: meta.version, axeVersion: axeMeta.version };
 }
 
-// ---------------------------------------------------------------- report → violations
+// ---------------------------------------------------------------- report → findings
 
-/** Every failed assertion of an Ace report, with the content document it concerns. */
-export function aceViolations(report: AceReport): Violation[] {
-  const out: Violation[] = [];
+function impactOf(value: string | undefined): Impact | undefined {
+  return value === 'minor' || value === 'moderate' || value === 'serious' || value === 'critical' ? value : undefined;
+}
+
+/** Ace's pointers: one CSS selector per element, with its EPUB CFI beside it. */
+function locationsOf(file: string | undefined, result: NonNullable<EarlAssertion['earl:result']>): FindingLocation[] {
+  const css = result['earl:pointer']?.css ?? [];
+  const cfi = result['earl:pointer']?.cfi ?? [];
+  const snippet = result.html?.replace(/\s+/gu, ' ').trim().slice(0, 300);
+  const base: FindingLocation = { ...(file ? { file } : {}), ...(snippet ? { snippet } : {}) };
+  if (css.length === 0) return [base];
+  return css.map((selector, i) => ({ ...base, selector, ...(cfi[i] && cfi[i] !== '_CFI_' ? { object: `epubcfi(${cfi[i]})` } : {}) }));
+}
+
+/**
+ * Every failed assertion of an Ace report as a finding, with the content document it concerns.
+ * axe's assertions carry axe's rule tags (`wcag111`, `best-practice`); Ace's own (metadata, page
+ * list) carry none and belong to EPUB Accessibility.
+ */
+export function aceFindings(report: AceReport, tool: ToolId = { name: 'ace' }): Finding[] {
+  const out: Finding[] = [];
   const walk = (list: readonly EarlAssertion[] | undefined, subject: string | undefined): void => {
     for (const a of list ?? []) {
       const here = a['earl:testSubject']?.url ?? subject;
       if (a.assertions) walk(a.assertions, here);
       const test = a['earl:test'];
       const result = a['earl:result'];
-      if (!test || result?.['earl:outcome'] !== 'fail') continue;
-      const impact = test['earl:impact'] ?? 'unknown';
-      const pointer = result['earl:pointer']?.css?.join(', ');
-      const location = [here, pointer].filter(Boolean).join(' ');
-      const snippet = result.html ? ` — ${result.html.replace(/\s+/gu, ' ').slice(0, 160)}` : '';
+      if (!test || !result || result['earl:outcome'] !== 'fail') continue;
+      const tags = test.rulesetTags ?? [];
+      const impact = impactOf(test['earl:impact']);
+      const wcag = wcagFromAxeTags(tags);
+      const profile = a['earl:assertedBy'] === 'aXe' ? profileFromAxeTags(tags) : 'epub-a11y';
       out.push({
-        tool: 'ace',
+        tool,
         rule: test['dct:title'] ?? 'unknown',
-        severity: 'error',
-        message: `${impact}: ${result['dct:description'] ?? test['dct:description'] ?? ''}${snippet}`,
-        ...(location ? { location } : {}),
+        severity: 'violation',
+        fails: true,
+        ...(impact ? { impact } : {}),
+        ...(wcag.length ? { wcag } : {}),
+        ...(profile ? { profile } : {}),
+        // axe's failure summary comes one check per line: one line of text in a report.
+        message: (result['dct:description'] ?? test['dct:description'] ?? '').split(/\s*\n\s*/u).filter(Boolean).join('; '),
+        locations: locationsOf(here, result),
         ...(test.help?.['dct:description'] ? { help: test.help['dct:description'] } : {}),
         ...(test.help?.url ? { helpUrl: test.help.url } : {}),
       });
@@ -111,82 +155,136 @@ export function aceViolations(report: AceReport): Violation[] {
   return out;
 }
 
-// ---------------------------------------------------------------- the runner over one browser
+// ---------------------------------------------------------------- the runner over the shared browser
 
-/** Ace's page scripts (axe and its extraction helpers) are read once, not once per document. */
+/**
+ * Ace's page scripts, read once. Ace names the unminified `axe.js` of its axe build (1.3 MB);
+ * the same package's `axe.min.js` is the same build, half the size to send and parse per page.
+ */
 class ScriptCache {
   private readonly files = new Map<string, string>();
   async get(path: string): Promise<string> {
     let text = this.files.get(path);
     if (text === undefined) {
-      text = await readFile(path, 'utf8');
+      const minified = basename(path) === 'axe.js' ? join(dirname(path), 'axe.min.js') : undefined;
+      text = await readFile(minified && existsSync(minified) ? minified : path, 'utf8');
       this.files.set(path, text);
     }
     return text;
   }
 }
 
-function sharedBrowserRunner(browser: Browser, scripts: ScriptCache): AxeRunner {
+async function addAceScript(page: Page, content: string): Promise<void> {
+  const handle = await page.addScriptTag({ content });
+  // Same marker as Ace's own runner: the `data-ace` attribute tells Ace's extraction to ignore its scripts.
+  await handle.evaluate((el) => el.setAttribute('data-ace', ''));
+  await handle.dispose();
+}
+
+/**
+ * Ace asks axe for every result type with full node details, then walks all of them (a CFI per
+ * node, passes included) and sends them back, while its report uses only the violations
+ * (`@daisy/ace-report-axe` maps `violations` alone). axe's `resultTypes` keeps full details for
+ * the violations only: the same rules run on the same nodes, the same violations come back, and
+ * the navigation document of a long letter no longer ships megabytes of passes.
+ */
+const VIOLATION_DETAILS_ONLY = `(() => {
+  const run = window.axe.run.bind(window.axe);
+  window.axe.run = (options, callback) => run(Object.assign({}, options, { resultTypes: ['violations'] }), callback);
+})();`;
+
+async function checkDocument(page: Page, url: string, scriptPaths: string[], scriptContents: string[], scripts: ScriptCache): Promise<unknown> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    // A checker never fetches from the network; a content document that tries is blocked. Like
+    // Ace's own runner, `.html` documents are served as XHTML. (A request still in flight when
+    // the page closes rejects: nothing to do about it then.)
+    const target = request.url();
+    let handled: Promise<void>;
+    if (/^https?:/iu.test(target)) handled = request.abort();
+    else if (request.resourceType() === 'document' && /^file:/u.test(target) && /\.html?$/u.test(target)) {
+      handled = readFile(new URL(target), 'utf8').then(
+        (body) => request.respond({ status: 200, contentType: 'application/xhtml+xml', body }),
+        () => request.continue(),
+      );
+    } else handled = request.continue();
+    handled.catch(() => undefined);
+  });
+  await page.goto(url);
+  for (const content of scriptContents) await addAceScript(page, content);
+  for (const path of scriptPaths) {
+    await addAceScript(page, await scripts.get(path));
+    if (basename(path) === 'axe.js') await addAceScript(page, VIOLATION_DETAILS_ONLY);
+  }
+  return page.evaluate(
+    () =>
+      new Promise((resolveRun, rejectRun) => {
+        // Runs in the page: `window.daisy` is Ace's injected script.
+        const w = globalThis as unknown as { daisy?: { ace?: { run(cb: (err: unknown, res: unknown) => void): void } } };
+        const ace = w.daisy?.ace;
+        if (!ace) {
+          rejectRun(new Error('Ace scripts did not load'));
+          return;
+        }
+        ace.run((err, res) => (err ? rejectRun(err) : resolveRun(res)));
+      }),
+  );
+}
+
+async function sizeOfUrl(url: string): Promise<number> {
+  try {
+    return (await stat(fileURLToPath(url))).size;
+  } catch {
+    return 0;
+  }
+}
+
+function sharedBrowserRunner(session: ChromiumSession, scripts: ScriptCache): AxeRunner {
   return {
+    // Ace's own fan-out over content documents; the browser's page pool is the real limit.
     concurrency: 4,
     setTimeout: () => undefined,
-    // The browser belongs to the session: Ace asks for it per EPUB, we keep it for the run.
+    // The browser belongs to the run: Ace asks for it per EPUB, we keep it.
     launch: async () => undefined,
     close: async () => undefined,
     async run(url, scriptPaths, scriptContents) {
-      const page = await browser.newPage();
-      try {
-        page.setDefaultTimeout(PAGE_TIMEOUT_MS);
-        await page.setRequestInterception(true);
-        page.on('request', (request) => {
-          // A checker never fetches from the network; a content document that tries is blocked.
-          // (A request still in flight when the page closes rejects: nothing to do about it then.)
-          const handled = /^https?:/iu.test(request.url()) ? request.abort() : request.continue();
-          handled.catch(() => undefined);
-        });
-        await page.goto(url);
-        // Same order and marker as Ace's own runner: the `data-ace` attribute tells Ace's
-        // extraction to ignore its own script elements.
-        for (const content of scriptContents) {
-          const handle = await page.addScriptTag({ content });
-          await handle.evaluate((el) => el.setAttribute('data-ace', ''));
-        }
-        for (const path of scriptPaths) {
-          const handle = await page.addScriptTag({ content: await scripts.get(path) });
-          await handle.evaluate((el) => el.setAttribute('data-ace', ''));
-        }
-        return await page.evaluate(
-          () =>
-            new Promise((resolveRun, rejectRun) => {
-              // Runs in the page: `window.daisy` is Ace's injected script.
-              const w = globalThis as unknown as { daisy?: { ace?: { run(cb: (err: unknown, res: unknown) => void): void } } };
-              const ace = w.daisy?.ace;
-              if (!ace) {
-                rejectRun(new Error('Ace scripts did not load'));
-                return;
-              }
-              ace.run((err, res) => (err ? rejectRun(err) : resolveRun(res)));
-            }),
-        );
-      } finally {
-        await page.close().catch(() => undefined);
-      }
+      const limitMs = timeLimitMs(await sizeOfUrl(url), ACE_PAGE_TIME_SCALE);
+      return session.withPage((page) => checkDocument(page, url, scriptPaths, scriptContents, scripts), { limitMs, what: `Ace on ${basename(url)}` });
     },
   };
 }
 
+/**
+ * Ace's checker prints a failing content document's error with `console.log`, on our stdout
+ * (where it breaks `--json`); its error reaches us anyway, as the rejection. Our own output goes
+ * through `process.stdout.write`, so silencing `console.log` while Ace runs hides only Ace's.
+ */
+let silenced = 0;
+let originalLog: typeof console.log | undefined;
+async function withConsoleLogSilenced<T>(work: () => Promise<T>): Promise<T> {
+  if (silenced++ === 0) {
+    originalLog = console.log;
+    console.log = () => undefined;
+  }
+  try {
+    return await work();
+  } finally {
+    if (--silenced === 0 && originalLog) console.log = originalLog;
+  }
+}
+
 export interface AceOutcome {
   run: ToolRun;
-  violations: Violation[];
+  findings: Finding[];
   report?: AceReport;
 }
 
-/** One Chromium, Ace's core, EPUBs checked one at a time (Ace keeps global state). */
+/** Ace's core over the run's browser; a couple of EPUBs at a time. */
 export class AceRunner {
-  private readonly queue = new SerialQueue();
+  private readonly queue = new Limiter(ACE_EPUBS_AT_ONCE);
 
   private constructor(
-    private readonly chromium: ChromiumSession,
+    private readonly lease: ChromiumLease,
     private readonly workDir: string,
     private readonly ace: AceModules,
     private readonly runner: AxeRunner,
@@ -194,19 +292,19 @@ export class AceRunner {
 
   static async open(): Promise<AceRunner> {
     const ace = loadAce();
-    // The directory first: a browser launched before a failing mkdtemp would have no owner to close it.
+    // The directory first: a browser acquired before a failing mkdtemp would have no owner to release it.
     const workDir = await makeTempDir('ace');
     try {
-      const chromium = await launchChromium();
-      return new AceRunner(chromium, workDir, ace, sharedBrowserRunner(chromium.browser, new ScriptCache()));
+      const lease = await acquireChromium();
+      return new AceRunner(lease, workDir, ace, sharedBrowserRunner(lease.session, new ScriptCache()));
     } catch (err) {
       await removeTempDir(workDir);
       throw err;
     }
   }
 
-  get version(): string {
-    return `${this.ace.version} (axe-core ${this.ace.axeVersion})`;
+  get tool(): ToolId {
+    return { name: 'ace', version: `${this.ace.version} (axe-core ${this.ace.axeVersion})` };
   }
 
   check(file: string): Promise<AceOutcome> {
@@ -215,23 +313,23 @@ export class AceRunner {
 
   private async checkNow(file: string): Promise<AceOutcome> {
     const started = performance.now();
+    const tool = this.tool;
     const unzipDir = await mkdtemp(join(this.workDir, 'epub-'));
     try {
       const epub = new this.ace.EPUB(resolve(file));
       await epub.extract(unzipDir);
       await epub.parse();
       const report = await new this.ace.Report(epub, undefined, undefined).init();
-      await this.ace.check(epub, report, undefined, false, this.runner);
+      await withConsoleLogSilenced(() => this.ace.check(epub, report, undefined, false, this.runner));
       await report.cleanData();
       const json = report.json;
-      return {
-        run: { tool: 'ace', version: this.version, ran: true, durationMs: Math.round(performance.now() - started) },
-        violations: aceViolations(json),
-        report: json,
-      };
+      return { run: { tool, ran: true, durationMs: Math.round(performance.now() - started) }, findings: aceFindings(json, tool), report: json };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      return { run: { tool: 'ace', version: this.version, ran: false, error: message, durationMs: Math.round(performance.now() - started) }, violations: [] };
+      return {
+        run: { tool, ran: false, error: message, durationMs: Math.round(performance.now() - started) },
+        findings: [toolFailure(tool, `Ace could not check ${basename(file)}: ${message}`)],
+      };
     } finally {
       await rm(unzipDir, { recursive: true, force: true });
     }
@@ -239,7 +337,7 @@ export class AceRunner {
 
   async close(): Promise<void> {
     await this.queue.idle();
-    await this.chromium.close();
+    await this.lease.release();
     await removeTempDir(this.workDir);
   }
 }
