@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CheckResult } from '../check/types.js';
 import { FORMATS, type OutputFormat, type PdfStandard } from '../formats.js';
 import { stemOf } from '../readers/index.js';
@@ -62,10 +62,12 @@ async function removeStale(outDir: string, stem: string): Promise<void> {
 
 /** A check of a staged file, told as a check of the file in its final place. */
 function atFinalPath(result: CheckResult, staged: Staged): CheckResult {
+  // Tools name the file by its path or by its bare name: both become the final one.
+  const names = new Map([[staged.temp, staged.path], [basename(staged.temp), basename(staged.path)]]);
   return {
     ...result,
     file: staged.path,
-    findings: result.findings.map((f) => ({ ...f, locations: f.locations.map((l) => (l.file === staged.temp ? { ...l, file: staged.path } : l)) })),
+    findings: result.findings.map((f) => ({ ...f, locations: f.locations.map((l) => (l.file !== undefined && names.has(l.file) ? { ...l, file: names.get(l.file)! } : l)) })),
   };
 }
 

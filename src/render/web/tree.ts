@@ -10,6 +10,7 @@ import { h, s } from 'hastscript';
 import type { Block, Image, Inline, Letter, List, ListStyle, Mark, Note, NoteKind, Paragraph, QaAnnex, QaPart, Signatory, Table, TableCell, TextLine } from '../../model/ast.js';
 import type { RunPath } from '../../model/page-starts.js';
 import { qaGroups } from '../../model/qa.js';
+import { walkLetter } from '../../model/visit.js';
 import { qaPartNames, type PartNames } from '../outline.js';
 import type { RenderInput } from '../types.js';
 import type { Theme } from '../theme.js';
@@ -102,6 +103,18 @@ class TreeBuilder {
 
   constructor(private readonly input: RenderInput, private readonly options: TreeOptions) {
     this.t = input.theme.t;
+  }
+
+  private tableNumbers: Map<string, number> | undefined;
+
+  /** A table's number among the letter's tables, in reading order. */
+  private tableNumber(table: Table): number {
+    if (!this.tableNumbers) {
+      const ids: string[] = [];
+      walkLetter(this.input.letter, { node: (n) => { if (n.type === 'table') ids.push(n.id); } }, { notes: false, letterhead: false });
+      this.tableNumbers = new Map(ids.map((id, i) => [id, i + 1]));
+    }
+    return this.tableNumbers.get(table.id) ?? 0;
   }
 
   private epubType(value: string): Record<string, string> {
@@ -234,7 +247,8 @@ class TreeBuilder {
     ]);
     return h('div', {
       className: ['table-region'], role: 'region', tabIndex: 0,
-      ...(table.caption ? { ariaLabelledBy: captionId } : { ariaLabel: this.t('table') }),
+      // Every region needs a name of its own: a table without a caption is named by its number.
+      ...(table.caption ? { ariaLabelledBy: captionId } : { ariaLabel: this.t('tableNumbered', { n: this.tableNumber(table) }) }),
     }, element);
   }
 
