@@ -102,10 +102,13 @@ describe('bad input', () => {
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /binary\.txt:1: error: not UTF-8 text/u],
     ['unterminated.txt', letterText({ body: ['Tekst.[footnoteRef:1 zonder einde'] }), /unterminated\.txt:35: error: unterminated footnote marker/u],
     ['notaletter.txt', 'Boodschappen\n\n- melk\n- brood\n', /notaletter\.txt:1: error: no letter structure found/u],
-    ['glyph.txt', letterText({ body: ['Een teken dat geen lettertype heeft: 中.'] }), /glyph\.txt:35: error: cannot publish the PDF: no font covers "中" \(U\+4E2D\)/u],
+    // Changed on purpose: the message names the character, its Unicode name and the fonts tried.
+    ['glyph.txt', letterText({ body: ['Een teken dat geen lettertype heeft: 中.'] }), /glyph\.txt:35: error: the character "中" \(U\+4E2D CJK UNIFIED IDEOGRAPH-4E2D\) is in none of the fonts the house style embeds \(tried Fira Sans, DejaVu Sans, [^)]*\): replace it or leave it out\n$/u],
     // Changed on purpose (issue 8): UTF-16 is named as such, at line 1.
     ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(letterText(), 'utf16le')]), /utf16\.txt:1: error: UTF-16 text, not UTF-8/u],
-    ['brief.docx', 'PK', /brief\.docx:1: error: cannot read this kind of file: rijkspers reads \.txt/u],
+    // Changed on purpose: .docx has a reader; a .docx that is no zip package is refused by it.
+    ['brief.docx', 'PK', /brief\.docx:1: error: not a Word document: a \.docx is a zip package and this file is not one/u],
+    ['brief.odt', 'PK', /brief\.odt:1: error: cannot read this kind of file: rijkspers reads \.txt .*\.docx/u],
   ];
 
   it.each(cases)('%s exits 2 with FILE:LINE, no stack trace, and leaves nothing in --out', async (name, content, message) => {
