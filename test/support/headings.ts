@@ -83,7 +83,8 @@ export function questionText(part: QaPart): string {
  * START its text, or the beginning of it cut at a word and followed by " …"; every other entry is
  * the heading's accessible name; a repeated entry gets " (2)", " (3)" …, so no two read the same.
  */
-export function expectNavigation(entries: readonly string[], headings: readonly ExpectedHeading[], what: string): void {
+export function expectNavigation(shown: readonly string[], headings: readonly ExpectedHeading[], what: string): void {
+  const entries = shown.map(normalized);
   expect(new Set(entries).size, `${what}: no two entries read the same`).toBe(entries.length);
   expect(entries, what).toHaveLength(headings.length);
   const seen = new Map<string, number>();
