@@ -8,7 +8,7 @@ import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import type { List } from '../../src/model/ast.js';
 import { fileText, readBook } from '../support/epub.js';
-import { classes, childElements, one, parseHtml, selectAll, textOf } from '../support/html.js';
+import { classes, childElements, one, parseHtml, textOf } from '../support/html.js';
 import { IENW_A12_UNSEEN, letterText } from '../support/letters.js';
 import { elementsOfType } from '../support/pdf/expect.js';
 import { elements, inspectPdf, tagText, type TagNode } from '../support/pdf/inspect.js';
