@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { main } from '../../src/cli.js';
 import { REPORT_VERSION } from '../../src/report/report.js';
 import { VERSION } from '../../src/version.js';
-import { REFERENCE as REF, REPO, letterText } from '../support/letters.js';
+import { DOCX_FEATURES, REFERENCE as REF, REPO, letterText } from '../support/letters.js';
 
 interface Run { code: number; out: string; err: string }
 
@@ -171,6 +171,19 @@ describe('bad input', () => {
     expect(r.err).toMatch(/--theme: there is no house style "geen-huisstijl" \(expected templates\/geen-huisstijl\/theme\.json\)/u);
     expect(r.err).not.toMatch(/internal error \(please report\)/u);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('Word documents', () => {
+  it('publishes features.docx and warns about its picture without a description, at its paragraph', async () => {
+    const dir = tempDir();
+    const r = await run('build', DOCX_FEATURES, '--out', dir, '--no-check', '--format', 'html');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^test\/fixtures\/docx\/features\.docx:(\d+): warning: a picture has no alternative text \(paragraph \1\): describe it in Word/mu);
+    expect(r.err).not.toMatch(/error/u);
+    expect(readdirSync(dir).sort()).toEqual(['features.html', 'features.report.json']);
+    const report = JSON.parse(readFileSync(join(dir, 'features.report.json'), 'utf8'));
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain('image-without-alt');
   });
 });
 
