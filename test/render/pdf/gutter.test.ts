@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import { loadTheme } from '../../../src/render/theme.js';
 import { SAMPLES, UNSEEN } from '../../support/letters.js';
-import { inspectPdf } from '../../support/pdf/inspect.js';
+import { textRuns } from '../../support/pdf/inspect.js';
 import { renderInputOf } from '../../support/render.js';
 
 const MM = 72 / 25.4;
@@ -33,11 +33,11 @@ describe('the house style', () => {
 
 describe.each([...SAMPLES, ...UNSEEN])('%s', (path) => {
   it('keeps every glyph of the body column at least 8 mm from the reference column, on every page', async () => {
-    const doc = await inspectPdf((await renderPdf(await renderInputOf(path))).bytes);
+    const pages = await textRuns((await renderPdf(await renderInputOf(path))).bytes);
     let measured = 0;
     let widest = 0;
-    doc.pages.forEach((page, p) => {
-      const body = page.runs.filter((r) => r.x < REFERENCE_LEFT && r.y < bodyTop(p) && r.str.trim() !== '');
+    pages.forEach((runs, p) => {
+      const body = runs.filter((r) => r.x < REFERENCE_LEFT && r.y < bodyTop(p) && r.str.trim() !== '');
       expect(body.length, `page ${p + 1} has body text`).toBeGreaterThan(0);
       for (const r of body) {
         measured++;
@@ -46,7 +46,7 @@ describe.each([...SAMPLES, ...UNSEEN])('%s', (path) => {
         expect(gap, `page ${p + 1}: "${r.str}" ends ${(gap / MM).toFixed(1)} mm before the reference column`).toBeGreaterThanOrEqual(GUTTER - 0.01);
       }
       // The reference column itself is there (its text starts at its edge) on every page.
-      expect(page.runs.some((r) => Math.abs(r.x - REFERENCE_LEFT) < 0.5), `page ${p + 1} has the reference column`).toBe(true);
+      expect(runs.some((r) => Math.abs(r.x - REFERENCE_LEFT) < 0.5), `page ${p + 1} has the reference column`).toBe(true);
     });
     expect(measured).toBeGreaterThan(20);
     // The measure is not blind: the longest lines reach close to the body column's right edge (155 mm).
