@@ -57,6 +57,9 @@ describe('a letter with emoji and symbols', () => {
     expect(names).toEqual(expect.arrayContaining(['FiraSans-Regular', 'NotoEmoji-Regular']));
     expect(names.some((n) => /^NotoSans(Symbols2?|Math)/u.test(n) || n.startsWith('DejaVuSans'))).toBe(true);
     for (const row of rows) expect(row).toMatch(/ CID TrueType +Identity-H +yes +yes +yes /u);
+    // A face is embedded only when it draws something: DejaVu Sans has ✓, Noto Sans Symbols the
+    // enclosing circle, Noto Emoji 🙂; Noto Sans Symbols 2 and Noto Sans Math draw nothing here.
+    expect([...names].sort()).toEqual(['DejaVuSans', 'FiraSans-Bold', 'FiraSans-Regular', 'NotoEmoji-Regular', 'NotoSansSymbols-Regular']);
   });
 
   it('HTML: embeds @font-face rules of the house style\'s family for exactly the characters the web fonts lack', () => {
