@@ -17,7 +17,7 @@ const layout = layoutPdf(input);
 
 describe('reference letter', () => {
   bench('read (word-text reader)', async () => { await readLetter(REFERENCE); });
-  bench('HTML', () => { renderHtml(input); });
+  bench('HTML', async () => { await renderHtml(input); });
   bench('PDF: layout', () => { layoutPdf(input); });
   bench('PDF: write', async () => { await writePdf(layout); });
   bench('PDF: layout and write', async () => { await renderPdf(input); });

@@ -9,9 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
-import { letterText } from '../support/letters.js';
-
-const REF = 'input/000_4c8a1616a76a7555.txt';
+import { DOCX_FEATURES, REFERENCE as REF, letterText } from '../support/letters.js';
 
 interface Run { code: number; out: string; err: string }
 
@@ -95,7 +93,13 @@ describe('bad input', () => {
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /binary\.txt:1: error: not UTF-8 text/u],
     ['unterminated.txt', letterText({ body: ['Tekst.[footnoteRef:1 zonder einde'] }), /unterminated\.txt:35: error: unterminated footnote marker/u],
     ['notaletter.txt', 'Boodschappen\n\n- melk\n- brood\n', /notaletter\.txt:1: error: no letter structure found/u],
-    ['glyph.txt', letterText({ body: ['Een teken dat geen lettertype heeft: 中.'] }), /glyph\.txt:35: error: the character "中" \(U\+4E2D [^)]*\) is in none of the fonts/u],
+    // Changed on purpose: the message names the character, its Unicode name and the fonts tried.
+    ['glyph.txt', letterText({ body: ['Een teken dat geen lettertype heeft: 中.'] }), /glyph\.txt:35: error: the character "中" \(U\+4E2D CJK UNIFIED IDEOGRAPH-4E2D\) is in none of the fonts the house style embeds \(tried Fira Sans, DejaVu Sans, [^)]*\): replace it or leave it out\n$/u],
+    // Changed on purpose (issue 8): UTF-16 is named as such, at line 1.
+    ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(letterText(), 'utf16le')]), /utf16\.txt:1: error: UTF-16 text, not UTF-8/u],
+    // Changed on purpose: .docx has a reader; a .docx that is no zip package is refused by it.
+    ['brief.docx', 'PK', /brief\.docx:1: error: not a Word document: a \.docx is a zip package and this file is not one/u],
+    ['brief.odt', 'PK', /brief\.odt:1: error: cannot read this kind of file: rijkspers reads \.txt .*\.docx/u],
   ];
 
   it.each(cases)('%s exits 2 with FILE:LINE, no stack trace, and leaves nothing in --out but index.html', async (name, content, message) => {
@@ -151,6 +155,19 @@ describe('bad input', () => {
     expect(r.err).toMatch(/--theme: there is no house style "geen-huisstijl" \(expected templates\/geen-huisstijl\/theme\.json\)/u);
     expect(r.err).not.toMatch(/internal error \(please report\)/u);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('Word documents', () => {
+  it('publishes features.docx and warns about its picture without a description, at its paragraph', async () => {
+    const dir = tempDir();
+    const r = await run('build', DOCX_FEATURES, '--out', dir, '--no-check', '--format', 'html');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^test\/fixtures\/docx\/features\.docx:(\d+): warning: a picture has no alternative text \(paragraph \1\): describe it in Word/mu);
+    expect(r.err).not.toMatch(/error/u);
+    expect(readdirSync(dir).sort()).toEqual(['features.html', 'features.report.json']);
+    const report = JSON.parse(readFileSync(join(dir, 'features.report.json'), 'utf8'));
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain('image-without-alt');
   });
 });
 

@@ -11,6 +11,10 @@
  * resolve, the EPUB page list is the PDF's pages, and the report on disk describes the outputs.
  *
  * Written against `CheckResult.findings`/`passed` (src/check/types.ts).
+ *
+ * `RIJKSPERS_E2E_CHECKS=off` publishes the same letters without the checkers and runs every
+ * assertion that does not need them (words, note links, page list, reports): for a machine or a
+ * branch where a checker cannot run. The checks' own assertions are skipped then, never passed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,8 +31,8 @@ import { renderPdf } from '../../src/render/pdf/index.js';
 import { summarise } from '../../src/report/console.js';
 import { loadTheme } from '../../src/render/theme.js';
 import {
-  CRAFTED_BODIES, FIN_KABINETSREACTIE, FURNITURE, HTML_CRAFTED, IENW_A12_UNSEEN, NOTES_IN_BOTH_DOCUMENTS, SAMPLES, UNSEEN,
-  layoutLetter, letterText, notesInBothDocumentsPageStarts, qaAnnex,
+  CRAFTED_BODIES, DOCX_FEATURES, DOCX_REFERENCE_PANDOC, DOCX_REFERENCE_TEMPLATE, FIN_KABINETSREACTIE, FURNITURE, HTML_CRAFTED, IENW_A12_UNSEEN,
+  NOTES_IN_BOTH_DOCUMENTS, SAMPLES, SYMBOLS, TAB_TABLE, UNSEEN, layoutLetter, letterText, notesInBothDocumentsPageStarts, qaAnnex,
 } from '../support/letters.js';
 import { syntheticPageStarts } from '../support/page-starts.js';
 import {
@@ -38,6 +42,8 @@ import { epubInputOf, renderInputOf, type LetterSource } from '../support/render
 
 const FORMATS: OutputFormat[] = ['html', 'pdf', 'epub'];
 const theme = loadTheme();
+/** With the checkers (the default), or without them (`RIJKSPERS_E2E_CHECKS=off`). */
+const CHECKED = process.env.RIJKSPERS_E2E_CHECKS !== 'off';
 
 interface Published {
   input: string;
@@ -49,7 +55,11 @@ const src = mkdtempSync(join(tmpdir(), 'rijkspers-e2e-src-'));
 const outDir = mkdtempSync(join(tmpdir(), 'rijkspers-e2e-out-'));
 const unseenFile = join(src, 'ienw-a12-unseen.txt');
 writeFileSync(unseenFile, letterText(IENW_A12_UNSEEN));
-const INPUTS = [...SAMPLES, ...UNSEEN, FIN_KABINETSREACTIE, HTML_CRAFTED, unseenFile];
+/** Every letter: text exports, Word documents (issue 9), a TAB-separated table, emoji and symbols (issue 10). */
+const INPUTS = [
+  ...SAMPLES, ...UNSEEN, FIN_KABINETSREACTIE, HTML_CRAFTED, unseenFile,
+  DOCX_FEATURES, DOCX_REFERENCE_PANDOC, DOCX_REFERENCE_TEMPLATE, TAB_TABLE, SYMBOLS,
+];
 
 /** PDFs of the layout's edge cases (test/render/pdf/crafted.test.ts), for the PDF checker. */
 const LAYOUT_LETTERS: Array<[string, LetterSource]> = [
@@ -65,11 +75,12 @@ const extraChecks = new Map<string, CheckResult>();
 beforeAll(async () => {
   const pool = new CheckerPool();
   try {
-    const options: BuildOptions = { outDir, formats: FORMATS, check: true };
+    const options: BuildOptions = { outDir, formats: FORMATS, check: CHECKED };
     for (const input of INPUTS) {
       const outcome = await buildLetter(input, options, pool);
       published.push({ input, outcome, ...(outcome.kind === 'published' ? { letter: (await readLetter(input)).letter } : {}) });
     }
+    if (!CHECKED) return;
     for (const [name, source] of LAYOUT_LETTERS) {
       const file = join(src, `layout-${name}.pdf`);
       writeFileSync(file, (await renderPdf(await renderInputOf(source))).bytes);
@@ -124,11 +135,11 @@ describe('the run', () => {
   it('published every letter and every check passed (exit 0)', () => {
     expect(published.map((p) => [p.input, p.outcome.kind])).toEqual(INPUTS.map((i) => [i, 'published']));
     expect(summarise(published.map((p) => p.outcome))).toMatchObject({
-      letters: INPUTS.length, published: INPUTS.length, inputErrors: 0, internalErrors: 0, outputs: 3 * INPUTS.length, passed: 3 * INPUTS.length, failed: 0, exitCode: 0,
+      letters: INPUTS.length, published: INPUTS.length, inputErrors: 0, internalErrors: 0, outputs: 3 * INPUTS.length, passed: CHECKED ? 3 * INPUTS.length : 0, failed: 0, exitCode: 0,
     });
   });
 
-  it('ran every checker tool on every output', () => {
+  it.skipIf(!CHECKED)('ran every checker tool on every output', () => {
     for (const p of published) {
       if (p.outcome.kind !== 'published') continue;
       const ran = new Map((p.outcome.checks ?? []).map((c) => [c.format, c.tools.filter((t) => t.ran).map((t) => t.tool.name)]));
@@ -140,7 +151,7 @@ describe('the run', () => {
     }
   });
 
-  it('the layout edge-case PDFs and the page-marker EPUBs pass their checks too', () => {
+  it.skipIf(!CHECKED)('the layout edge-case PDFs and the page-marker EPUBs pass their checks too', () => {
     expect([...extraChecks.keys()]).toHaveLength(LAYOUT_LETTERS.length + SAMPLES.length + 1);
     for (const [name, c] of extraChecks) {
       expect(failures(c), name).toEqual([]);
@@ -150,7 +161,7 @@ describe('the run', () => {
 });
 
 describe.each(INPUTS)('%s', (input) => {
-  it('has all three outputs passing every check: no failing finding, every tool ran', () => {
+  it.skipIf(!CHECKED)('has all three outputs passing every check: no failing finding, every tool ran', () => {
     const o = outcomeOf(input);
     expect(o.checks?.map((c) => c.format)).toEqual(FORMATS);
     for (const c of o.checks ?? []) {
@@ -175,6 +186,6 @@ describe.each(INPUTS)('%s', (input) => {
 
   it('has a report on disk that describes its outputs and checks', () => {
     const o = outcomeOf(input);
-    expectReportDescribesOutputs(o, o.letter, outDir, true);
+    expectReportDescribesOutputs(o, o.letter, outDir, CHECKED);
   });
 });

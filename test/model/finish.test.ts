@@ -21,16 +21,27 @@ describe('finishLetter', () => {
     expect(levels(hs)).toEqual([2, 2, 3, 4, 3]);
   });
 
-  it('heads the annex at 2 and its question/answer labels at 3, whatever the reader wrote', () => {
+  // Changed on purpose (issue 10): an answer's label sits one level below its question(s).
+  it('heads the annex at 2, its question labels at 3 and each answer label at 4, whatever the reader wrote', () => {
     for (const annex of [qaAnnex(), qaAnnex(false)]) {
       const { letter } = parseCrafted({ body: NUMBERED_SECTIONS, annex });
+      const parts = (): Array<[string, string, number]> => letter.annex!.parts.map((p) => [p.type, p.label, p.level]);
+      const expected: Array<[string, string, number]> = [['question', 'Vraag 1', 3], ['answer', 'Antwoord', 4], ['question', 'Vraag 2', 3], ['answer', 'Antwoord 2', 4]];
       expect(letter.annex!.level).toBe(2);
-      expect(new Set(levels(letter.annex!.parts))).toEqual(new Set([3]));
+      expect(parts()).toEqual(expected);
       letter.annex!.level = 4;
       for (const p of letter.annex!.parts) p.level = 1;
       finishLetter(letter);
-      expect([letter.annex!.level, ...new Set(levels(letter.annex!.parts))]).toEqual([2, 3]);
+      expect(letter.annex!.level).toBe(2);
+      expect(parts()).toEqual(expected);
     }
+  });
+
+  it('keeps an answer without a question at 3, and heads several questions answered together at 3 with their answer at 4', () => {
+    const { letter } = parseCrafted({
+      annex: ['Antwoorden op vragen.', '', 'Antwoord', 'Een antwoord zonder vraag.', '', 'Vraag 1', 'Een?', '', 'Vraag 2', 'Twee?', '', 'Antwoord op vraag 1 en 2', 'Beide.'],
+    });
+    expect(letter.annex!.parts.map((p) => [p.label, p.level])).toEqual([['Antwoord', 3], ['Vraag 1', 3], ['Vraag 2', 3], ['Antwoord op vraag 1 en 2', 4]]);
   });
 
   it('orders notes: Word footnotes by number, then source references by number', () => {

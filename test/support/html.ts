@@ -99,6 +99,19 @@ export function textOf(node: Nodes): string {
   return toText(node);
 }
 
+/**
+ * What a screen reader reads of a node: its text, with each picture's alternative text where the
+ * picture is (`textOf` leaves `<img alt>` out, as innerText does).
+ */
+export function readingTextOf(node: Nodes): string {
+  const swap = (n: Nodes): Nodes => {
+    if (n.type === 'element' && n.tagName === 'img') return { type: 'text', value: `\n${attr(n, 'alt') ?? ''}\n` };
+    if ((n.type === 'element' || n.type === 'root') && 'children' in n) return { ...n, children: n.children.map((c) => swap(c) as typeof c) } as Nodes;
+    return n;
+  };
+  return toText(swap(node));
+}
+
 /** Text with every run of white space (no-break spaces too) as one space, trimmed. */
 export function normalized(text: string): string {
   return text.replace(/[\s\u00a0]+/gu, ' ').trim();

@@ -27,6 +27,17 @@ export const UNSEEN: readonly string[] = txtIn('test/fixtures/letters/unseen');
 export const FIN_KABINETSREACTIE = 'test/fixtures/letters/fin-kabinetsreactie.txt';
 /** A crafted letter with markup-like text, no-break spaces, a `3)` list and a source called twice. */
 export const HTML_CRAFTED = 'test/fixtures/html/crafted-letter.txt';
+/** A letter with emoji and symbols no text face has: 🙂 ✓ → ≥ and a combining enclosing circle (1⃝). */
+export const SYMBOLS = 'test/fixtures/letters/symbolen-en-emoji.txt';
+/** The characters of SYMBOLS that the house style's text faces lack or that come from a fallback face. */
+export const SYMBOL_CHARACTERS = ['🙂', '✓', '→', '≥', '\u20dd'] as const;
+/** A plain-text letter with a TAB-separated table (a header row and three rows of three cells). */
+export const TAB_TABLE = 'test/fixtures/letters/tab-tabel.txt';
+
+/** The Word documents of test/fixtures/docx/ that publish (the bad ones are under bad/). */
+export const DOCX_FEATURES = 'test/fixtures/docx/features.docx';
+export const DOCX_REFERENCE_PANDOC = 'test/fixtures/docx/reference-pandoc.docx';
+export const DOCX_REFERENCE_TEMPLATE = 'test/fixtures/docx/reference-template.docx';
 
 // ---------------------------------------------------------------- crafted letters
 

@@ -15,9 +15,9 @@ import type { LetterOutcome } from '../../src/report/outcome.js';
 import { REPORT_VERSION } from '../../src/report/report.js';
 import type { Theme } from '../../src/render/theme.js';
 import { readBook, type Book, type ContentDocument } from './epub.js';
-import { attr, byId, one, parseHtml, selectAll, textOf } from './html.js';
-import { addedWords, alignWords, elementsOfType, mainWords, readingText } from './pdf/expect.js';
-import { inspectPdf, objrs, type Inspected, type TagNode } from './pdf/inspect.js';
+import { attr, byId, one, parseHtml, readingTextOf, selectAll, textOf } from './html.js';
+import { addedWords, alignWords, elementsOfType, isBackLink, mainWords, noteBodyText, readingText } from './pdf/expect.js';
+import { elements, inspectPdf, objrs, pagesOf, type Inspected, type TagNode } from './pdf/inspect.js';
 import { firstMissingWord } from './words.js';
 
 export type PublishedOutcome = Extract<LetterOutcome, { kind: 'published' }>;
@@ -54,21 +54,24 @@ export function resolveIn(book: Book, from: ContentDocument, href: string): Retu
  * Every word of the letter in order: the HTML text; the EPUB text (each note whole in the document
  * of its first call); the PDF tags (notes where they are placed). No raw Word markup anywhere.
  */
-export function expectEveryWord(letter: Letter, { html, book, pdf }: Outputs, theme: Pick<Theme, 't'>): void {
-  expect(firstMissingWord(letterWords(letter), textOf(one('body', html))), 'HTML').toBeUndefined();
-  expect(firstMissingWord(mainWords(letter), book.spine.map((d) => textOf(one('body', d.tree))).join('\n')), 'EPUB').toBeUndefined();
+export function expectEveryWord(letter: Letter, { html, book, pdf }: Outputs, theme: Pick<Theme, 't' | 'data'>): void {
+  // Pictures are read by their alternative text.
+  expect(firstMissingWord(letterWords(letter), readingTextOf(one('body', html))), 'HTML').toBeUndefined();
+  expect(firstMissingWord(mainWords(letter), book.spine.map((d) => readingTextOf(one('body', d.tree))).join('\n')), 'EPUB').toBeUndefined();
   for (const note of letter.notes) {
     const aside = book.spine.map((d) => byId(d.tree, note.id)).find((el) => el !== undefined);
     expect(aside && firstMissingWord(splitWords(noteText(note)), textOf(aside)), `EPUB note ${note.id}`).toBeUndefined();
   }
   const tagged = splitWords(readingText(pdf.root, (n) => n.type === 'Note'));
-  expect(alignWords(mainWords(letter), tagged, addedWords(letter, '•', theme)), 'PDF').toEqual({ missing: [], unexpected: [] });
+  expect(alignWords(mainWords(letter), tagged, addedWords(letter, theme)), 'PDF').toEqual({ missing: [], unexpected: [] });
   const notes = elementsOfType(pdf.root, 'Note');
   for (const note of letter.notes) {
     const el = notes.find((n) => n.id === note.id);
     expect(el, `PDF note ${note.id}`).toBeDefined();
     const p = el!.kids.filter((k): k is TagNode => k.kind === 'el' && k.type === 'P')[0]!;
-    expect(splitWords(readingText(p)), `PDF note ${note.id}`).toEqual(splitWords(noteText(note)));
+    // A source's back-links (↩) follow its text; they are not words of the letter.
+    expect(splitWords(readingText(p, isBackLink)), `PDF note ${note.id}`).toEqual(splitWords(noteText(note)));
+    expect(splitWords(noteBodyText(p)), `PDF note ${note.id}`).toEqual(splitWords(noteText(note)));
   }
   for (const text of [textOf(html), ...book.spine.map((d) => textOf(d.tree)), readingText(pdf.root)]) {
     expect(text).not.toMatch(/\[footnoteRef:\s*\d+\s*\]|\[image:/u);
@@ -106,6 +109,31 @@ export function expectNoteLinks(letter: Letter, { html, book, pdf }: Outputs): v
     const dests = objrs(ref).map((o) => o.annot.dest);
     expect(dests.length).toBeGreaterThan(0);
     for (const dest of dests) expect(noteIds.has(dest)).toBe(true);
+    // Every note's own destination exists (the call's link lands on it).
+    for (const dest of dests) expect(pdf.dests.has(dest!), `PDF destination ${dest}`).toBe(true);
+  }
+  expectPdfSourceBackLinks(letter, pdf);
+}
+
+/**
+ * PDF: each source (in the Bronnen section) leads back to every call of it: one back-link per
+ * call, to a named destination on the page of that call (the n-th Reference to the source in
+ * reading order is its n-th call).
+ */
+export function expectPdfSourceBackLinks(letter: Letter, pdf: Inspected): void {
+  const notes = elementsOfType(pdf.root, 'Note');
+  const references = elementsOfType(pdf.root, 'Reference');
+  for (const note of letter.notes.filter((n) => n.kind === 'source')) {
+    const el = notes.find((n) => n.id === note.id)!;
+    const backLinks = elements(el).filter(isBackLink);
+    expect(backLinks.map((l) => objrs(l).map((o) => o.annot.dest)[0]), `PDF back-links of ${note.id}`).toEqual(note.refIds);
+    const calls = references.filter((r) => objrs(r).some((o) => o.annot.dest === note.id));
+    expect(calls, `PDF calls of ${note.id}`).toHaveLength(note.refIds.length);
+    note.refIds.forEach((refId, i) => {
+      const dest = pdf.dests.get(refId);
+      expect(dest, `PDF destination ${refId}`).toBeDefined();
+      expect(dest!.page, `PDF destination ${refId} is on the page of its call`).toBe(pagesOf(calls[i]!)[0]);
+    });
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { FORMATS } from '../../src/formats.js';
 import type { Letter } from '../../src/model/ast.js';
-import { letterMetadata } from '../../src/model/metadata.js';
+import { letterMetadata, type ClaimOptions } from '../../src/model/metadata.js';
 import type { PageStart } from '../../src/model/page-starts.js';
 import { readLetter } from '../../src/readers/index.js';
 import type { Diagnostic } from '../../src/readers/shared/diagnostics.js';
@@ -35,12 +35,13 @@ export async function readSource(source: LetterSource): Promise<ParseResult> {
 
 /**
  * What every writer takes. Metadata never reads the environment here (no SOURCE_DATE_EPOCH from
- * the shell running the tests).
+ * the shell running the tests). The accessibility claim is that of a build without checks unless
+ * a test names another (`--no-check` is the default here; the pipeline's builds say `checked`).
  */
-export async function renderInputOf(source: LetterSource, options: { theme?: string } = {}): Promise<Input> {
+export async function renderInputOf(source: LetterSource, options: { theme?: string; claim?: ClaimOptions } = {}): Promise<Input> {
   const { letter, warnings } = await readSource(source);
   const theme = loadTheme(options.theme);
-  return { letter, meta: letterMetadata(letter, theme.t, { checked: false }), theme, warnings };
+  return { letter, meta: letterMetadata(letter, theme.t, options.claim ?? { checked: false }, {}), theme, warnings };
 }
 
 /** The EPUB's input: the render input with page starts (the PDF's, or a test's own). */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, formatDiagnostic } from '../../../src/readers/shared/diagnostics.js';
+import { MAX_LINK_LENGTH } from '../../../src/readers/shared/links.js';
 import { MAX_INPUT_BYTES } from '../../../src/readers/shared/read-file.js';
 import { parseLetterFile, parseLetterText } from '../../../src/readers/word-text/parse-letter.js';
 import { decodeLines } from '../../../src/readers/word-text/read-input.js';
@@ -143,6 +144,22 @@ describe('warnings', () => {
     expect(letter.salutation).toBeUndefined();
     expect(letter.body).toHaveLength(1);
     expect(warnings.map((w) => w.code)).toEqual(['no-salutation']);
+  });
+
+  it('publishes an address longer than 8,000 characters as text, with a warning at its line; one of 8,000 stays a link', () => {
+    const address = (length: number): string => {
+      let url = 'https://www.example.org/';
+      for (let i = 0; url.length < length; i++) url += `deel-${String(i).padStart(4, '0')}/`;
+      return url.slice(0, length);
+    };
+    const [ok, tooLong] = [address(MAX_LINK_LENGTH), address(MAX_LINK_LENGTH + 1)];
+    const { letter, warnings } = parseCrafted({ body: [`Zie ${ok} en verder.`, '', `Zie ook ${tooLong} en verder.`] });
+    const [first, second] = letter.body.map((b) => (b.type === 'paragraph' ? b.content : []));
+    expect(first!.filter((i) => i.type === 'link').map((l) => l.type === 'link' && l.href)).toEqual([ok]);
+    expect(second!.some((i) => i.type === 'link')).toBe(false);
+    expect(second!.map((i) => (i.type === 'text' ? i.text : '')).join('')).toBe(`Zie ook ${tooLong} en verder.`);
+    expect(warnings.map((w) => [w.code, w.line, w.severity])).toEqual([['link-too-long', 37, 'warning']]);
+    expect(warnings[0]!.message).toBe('a web address of 8,001 characters is published as text, not as a link: no browser or server takes addresses longer than about 8,000');
   });
 
   it('describes an image in the body as text and warns', () => {

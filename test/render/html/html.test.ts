@@ -16,6 +16,7 @@ import {
   attr, byId, childElements, classes, headingsOf, isInside, normalized, one, parentOf, parseHtml, parseXml, select, selectAll, textOf,
 } from '../../support/html.js';
 import { FIN_KABINETSREACTIE, HTML_CRAFTED, REFERENCE, SAMPLES, UNSEEN, qaAnnex } from '../../support/letters.js';
+import { answerName, answeredBy } from '../../support/headings.js';
 import { renderInputOf, type Input, type LetterSource } from '../../support/render.js';
 import { firstMissingWord } from '../../support/words.js';
 
@@ -73,6 +74,41 @@ function allLists(blocks: readonly Block[]): List[] {
   };
   for (const b of blocks) if (b.type === 'list') add(b);
   return out;
+}
+
+/** Code points of a `unicode-range` (`U+2192, U+0100-02BA`). */
+function rangeCodePoints(range: string): Array<[number, number]> {
+  return range.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/iu, '').split('-');
+    return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
+  });
+}
+
+/**
+ * The fallback faces of a page: TrueType data URIs under the house style's family, one per style and
+ * weight of the web faces, each for characters the letter has and the woff2 faces do not cover.
+ */
+function expectFallbackFaces(c: Case, fallback: readonly string[]): void {
+  const text = new Set([...letterWords(c.letter).join('')].map((ch) => ch.codePointAt(0)!));
+  const woff2 = (styleText(c).match(/@font-face\s*\{[^}]*\}/gu) ?? []).filter((f) => f.includes('format("woff2")'));
+  const covered = woff2.flatMap((f) => rangeCodePoints(/unicode-range: ([^;]+);/u.exec(f)![1]!));
+  for (const f of fallback) {
+    expect(f).toContain('font-family: "Fira Sans"');
+    expect(f).toMatch(/src: url\(data:font\/ttf;base64,[A-Za-z0-9+/=]{100,}\) format\("truetype"\)/u);
+    const ranges = rangeCodePoints(/unicode-range: ([^;]+);/u.exec(f)![1]!);
+    for (const [a, b] of ranges) {
+      for (let cp = a; cp <= b; cp++) {
+        expect(text.has(cp), `U+${cp.toString(16)} is in the letter`).toBe(true);
+        expect(covered.some(([x, y]) => cp >= x && cp <= y), `U+${cp.toString(16)} is not in the woff2 faces`).toBe(false);
+      }
+    }
+  }
+  // Every character of the letter outside the woff2 faces is drawn by a fallback face.
+  const fallbackRanges = fallback.flatMap((f) => rangeCodePoints(/unicode-range: ([^;]+);/u.exec(f)![1]!));
+  for (const cp of text) {
+    if (cp <= 0x20 || /\s/u.test(String.fromCodePoint(cp)) || covered.some(([x, y]) => cp >= x && cp <= y)) continue;
+    expect(fallbackRanges.some(([x, y]) => cp >= x && cp <= y), `U+${cp.toString(16).toUpperCase()} has a face`).toBe(true);
+  }
 }
 
 const styleText = (c: Case): string => {
@@ -171,8 +207,11 @@ describe.each(CASES.map((c) => [c.name, c] as const))('HTML of %s', (_name, c) =
   });
 
   it('embeds Fira Sans latin and latin-ext as woff2 data URIs', () => {
-    const faces = styleText(c).match(/@font-face\s*\{[^}]*\}/gu) ?? [];
+    const all = styleText(c).match(/@font-face\s*\{[^}]*\}/gu) ?? [];
+    const faces = all.filter((f) => f.includes('format("woff2")'));
     expect(faces).toHaveLength(4);
+    // Changed on purpose: what Fira Sans lacks comes from the fallback faces (below), never from the reader's fonts.
+    expectFallbackFaces(c, all.filter((f) => !faces.includes(f)));
     for (const f of faces) {
       expect(f).toContain('font-family: "Fira Sans"');
       expect(f).toMatch(/src: url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{1000,}\) format\("woff2"\)/u);
@@ -233,7 +272,10 @@ describe.each(CASES.map((c) => [c.name, c] as const))('HTML of %s', (_name, c) =
     }
   });
 
-  it('keeps the Q&A labels exactly as written, each an h3 under the h2 annex heading', () => {
+  // Changed on purpose (issue 10): questions are h3 and each answer h4 under its question(s), in one
+  // section.qa-pair named by its first heading; labels as written, with visually hidden words where
+  // the label alone does not say which questions the answer answers.
+  it('keeps the Q&A labels exactly as written: questions h3, answers h4, each pair a section under the h2 annex heading', () => {
     const { annex } = c.letter;
     if (!annex) {
       expect(selectAll('.annex', c.body)).toEqual([]);
@@ -244,8 +286,21 @@ describe.each(CASES.map((c) => [c.name, c] as const))('HTML of %s', (_name, c) =
     expect(title.tagName).toBe('h2');
     expect(normalized(textOf(title))).toBe(normalized(annex.title ? inlineText(annex.title.content) : c.input.theme.t('questionsAndAnswers')));
     const labels = selectAll('.qa-label', section);
-    expect(labels.map((l) => textOf(l))).toEqual(annex.parts.map((p) => p.label));
-    for (const l of labels) expect(l.tagName).toBe('h3');
+    const visible = (el: Element): string => childElements(el).reduce((t, k) => (classes(k).includes('visually-hidden') ? t.replace(textOf(k), '') : t), textOf(el));
+    expect(labels.map(visible)).toEqual(annex.parts.map((p) => p.label));
+    expect(labels.map((l) => l.tagName)).toEqual(annex.parts.map((p) => `h${p.level}`));
+    const answered = answeredBy(c.letter);
+    expect(labels.map((l) => normalized(textOf(l)))).toEqual(annex.parts.map((p) => normalized(p.type === 'answer' ? answerName(p, answered.get(p)!) : p.label)));
+    const pairs = childElements(section).filter((e) => classes(e).includes('qa-pair'));
+    expect(pairs.map((p) => p.tagName)).toEqual(pairs.map(() => 'section'));
+    expect(pairs.flatMap((p) => selectAll('.qa-label', p))).toEqual(labels);
+    for (const pair of pairs) {
+      const first = selectAll('.qa-label', pair)[0]!;
+      expect(attr(pair, 'aria-labelledby')).toBe(attr(first, 'id'));
+      // At most one answer, the last label of its pair.
+      const kinds = selectAll('.qa', pair).map((q) => (classes(q).includes('qa-answer') ? 'a' : 'q')).join('');
+      expect(kinds).toMatch(/^q*a?$/u);
+    }
   });
 
   it('has every word of the letter, in order', () => {
@@ -254,8 +309,8 @@ describe.each(CASES.map((c) => [c.name, c] as const))('HTML of %s', (_name, c) =
     expect(firstMissingWord(words, textOf(c.body))).toBeUndefined();
   });
 
-  it('is byte-identical when rendered again', () => {
-    expect(renderHtml(c.input)).toBe(c.html);
+  it('is byte-identical when rendered again', async () => {
+    expect(await renderHtml(c.input)).toBe(c.html);
   });
 });
 
@@ -268,10 +323,32 @@ describe('HTML details', () => {
   const reference = find(REFERENCE);
   const craftedCase = find(HTML_CRAFTED);
 
-  it('publishes "Antwoord 7 en 8" of the reference letter as written', () => {
-    const labels = selectAll('.qa-label', reference.body).map((l) => textOf(l));
-    expect(labels).toContain('Antwoord 7 en 8');
-    expect(labels.filter((l) => l.startsWith('Vraag'))).toHaveLength(10);
+  // Changed on purpose (issue 10): as written, with the questions it answers (8 and 9) in visually hidden words.
+  it('publishes "Antwoord 7 en 8" of the reference letter as written, saying in hidden words that it answers 8 and 9', () => {
+    const labels = selectAll('.qa-label', reference.body);
+    const combined = labels.find((l) => textOf(l).startsWith('Antwoord 7 en 8'))!;
+    expect(combined.tagName).toBe('h4');
+    expect(combined.children[0]).toMatchObject({ type: 'text', value: 'Antwoord 7 en 8' });
+    const hidden = childElements(combined);
+    expect(hidden.map((h) => [h.tagName, classes(h), textOf(h)])).toEqual([['span', ['visually-hidden'], ' (op vraag 8 en 9)']]);
+    expect(labels.filter((l) => textOf(l).startsWith('Vraag'))).toHaveLength(10);
+    const plain = labels.find((l) => textOf(l).startsWith('Antwoord'))!;
+    expect(childElements(plain).map((h) => [h.tagName, classes(h), textOf(h)])).toEqual([['span', ['visually-hidden'], ' op vraag 1']]);
+    // The hidden words are hidden from sight only: the stylesheet clips .visually-hidden, never display: none.
+    expect(styleText(reference)).toMatch(/\.visually-hidden\s*\{[^}]*clip/u);
+    expect(styleText(reference)).not.toMatch(/\.visually-hidden\s*\{[^}]*display:\s*none/u);
+  });
+
+  // A bug in src/ (reported, not fixed here): the fallback faces cover the letter's own characters
+  // only. What the house style adds to the page — the back-link symbol ↩ (U+21A9) of every note, the
+  // third-level bullet ◦ (U+25E6) — is in neither the Fira Sans web subsets nor a fallback face, so
+  // the reader's system fonts draw it (the PDF draws both with the embedded DejaVu Sans).
+  it('draws what the house style adds (back-link symbol, bullets) with embedded faces too', () => {
+    const faces = styleText(reference).match(/@font-face\s*\{[^}]*\}/gu) ?? [];
+    const ranges = faces.flatMap((f) => rangeCodePoints(/unicode-range: ([^;]+);/u.exec(f)![1]!));
+    const added = [reference.input.theme.t('backlinkSymbol'), ...reference.input.theme.data.lists.bullets].join('');
+    const missing = [...added].filter((ch) => !ranges.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b));
+    expect(missing.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase()} ${ch}`)).toEqual([]);
   });
 
   it('escapes text: markup in the letter stays text, no element comes from it', () => {
@@ -369,7 +446,7 @@ describe('HTML details', () => {
     const section = byId(c.dom, c.letter.annex!.id)!;
     expect(c.letter.annex!.title).toBeUndefined();
     expect(headingsOf(section).map((h) => [h.level, h.text])).toEqual([
-      [2, 'Vragen en antwoorden'], [3, 'Vraag 1'], [3, 'Antwoord'], [3, 'Vraag 2'], [3, 'Antwoord 2'],
+      [2, 'Vragen en antwoorden'], [3, 'Vraag 1'], [4, 'Antwoord op vraag 1'], [3, 'Vraag 2'], [4, 'Antwoord 2'],
     ]);
     expect(attr(section, 'aria-labelledby')).toBe(attr(headingsOf(section)[0]!.el, 'id'));
     expect(select('.annex-title', section)).toBe(headingsOf(section)[0]!.el);

@@ -13,7 +13,10 @@ import { inlineText, noteText, splitWords } from '../../../src/model/text.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import type { RenderInput, PdfRendering } from '../../../src/render/types.js';
 import { REFERENCE, SAMPLES } from '../../support/letters.js';
-import { addedWords, alignWords, elementsOfType, expectedParagraphCount, mainWords, modelParagraphs, readingText, textAtPageStart } from '../../support/pdf/expect.js';
+import { expectNavigation, modelHeadings } from '../../support/headings.js';
+import { normalized } from '../../support/html.js';
+import { expectPdfSourceBackLinks } from '../../support/outputs.js';
+import { addedWords, alignWords, elementsOfType, expectedParagraphCount, mainWords, modelParagraphs, noteBodyText, readingText, textAtPageStart } from '../../support/pdf/expect.js';
 import { elements, inspectPdf, objrs, pagesOf, tagText, type Inspected, type TagNode } from '../../support/pdf/inspect.js';
 import { renderInputOf } from '../../support/render.js';
 
@@ -42,6 +45,18 @@ beforeAll(async () => {
 });
 
 const get = (sample: string): Rendered => rendered.get(sample)!;
+
+/** A link's /Contents names its address: whole, or its first 100 or more characters and "…". */
+function describedAddress(contents: string, uri: string): boolean {
+  const address = uri.startsWith('mailto:') ? uri.slice('mailto:'.length) : uri;
+  if (contents.endsWith(address)) return true;
+  const m = /(\S+)…$/u.exec(contents);
+  return m !== null && m[1]!.length >= 100 && address.startsWith(m[1]!);
+}
+
+/** What follows a source's text in the PDF: a no-break space and ↩ per call (↩1, ↩2 … when called more than once). */
+const backLinkText = (calls: number, theme: RenderInput['theme']): string =>
+  calls === 1 ? `\u00a0${theme.t('backlinkSymbol')}` : Array.from({ length: calls }, (_, i) => `\u00a0${theme.t('backlinkSymbol')}${i + 1}`).join('');
 /** Only for text read with pdfjs (artifacts, page starts), which reports a line end instead of the space drawn there. */
 const squash = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
@@ -87,7 +102,7 @@ describe.each(SAMPLES)('%s', (sample) => {
   });
 
   it('tags the subject as the only H1, first heading, and bookmarks the headings', () => {
-    const { doc, letter } = get(sample);
+    const { doc, letter, input } = get(sample);
     const headings = elements(doc.root).filter((e) => /^H\d$/u.test(e.type));
     expect(headings[0]?.type).toBe('H1');
     expect(elementsOfType(doc.root, 'H1').map((h) => tagText(h))).toEqual([letter.subject.text]);
@@ -100,8 +115,13 @@ describe.each(SAMPLES)('%s', (sample) => {
     }
     expect(doc.outline).toHaveLength(1);
     expect(doc.outline[0]!.title).toBe(letter.subject.text);
+    // Changed on purpose (issue 10): a bookmark names a question by the start of its text and an
+    // answer by its full name; the sources section has its bookmark too.
     const flat = (es: Inspected['outline']): string[] => es.flatMap((e) => [e.title, ...flat(e.children)]);
-    expect(flat(doc.outline)).toEqual(headings.map((h) => tagText(h)));
+    const expected = modelHeadings(letter, input.theme);
+    if (letter.notes.some((n) => n.kind === 'source')) expected.push({ level: 2, text: input.theme.t('sources'), name: input.theme.t('sources') });
+    expect(headings.map((h) => normalized(h.alt ?? tagText(h)))).toEqual(expected.map((h) => h.name));
+    expectNavigation(flat(doc.outline), expected, 'PDF bookmarks');
   });
 
   it('has one P per paragraph, each with exactly the paragraph text', () => {
@@ -118,7 +138,7 @@ describe.each(SAMPLES)('%s', (sample) => {
   it('carries every word of the letter in reading order, notes where they are placed', () => {
     const { doc, letter, input } = get(sample);
     const words = splitWords(readingText(doc.root, (n) => n.type === 'Note'));
-    const { missing, unexpected } = alignWords(mainWords(letter), words, addedWords(letter, '•', input.theme));
+    const { missing, unexpected } = alignWords(mainWords(letter), words, addedWords(letter, input.theme));
     expect(missing).toEqual([]);
     expect(unexpected).toEqual([]);
     const notes = elementsOfType(doc.root, 'Note');
@@ -129,16 +149,21 @@ describe.each(SAMPLES)('%s', (sample) => {
       const [lbl, p] = el.kids.filter((k): k is TagNode => k.kind === 'el');
       expect(lbl?.type).toBe('Lbl');
       expect(tagText(lbl!)).toBe(note.label);
-      expect(tagText(p!)).toBe(noteText(note));
+      // A source ends with its back-links (↩), one per call.
+      expect(noteBodyText(p!)).toBe(noteText(note));
+      expect(tagText(p!)).toBe(note.kind === 'source' ? `${noteText(note)}${backLinkText(note.refIds.length, input.theme)}` : noteText(note));
     }
   });
 
-  it('prints each note on the page of its call, reached from a Reference > Link', () => {
+  // Changed on purpose (issue 10): sources are no longer set at the page foot; they are listed in a
+  // Bronnen section at the end, each with back-links to its calls. Footnotes stay at the page foot.
+  it('prints each footnote on the page of its first call and lists each source at the end, both reached from a Reference > Link', () => {
     const { doc, letter } = get(sample);
     expect([...doc.idTree].sort()).toEqual(letter.notes.map((n) => n.id).sort());
     const notes = elementsOfType(doc.root, 'Note');
     const calls = elementsOfType(doc.root, 'Reference');
-    expect(calls.length).toBeGreaterThanOrEqual(letter.notes.filter((n) => n.refIds.length > 0).length);
+    expect(calls).toHaveLength(letter.notes.reduce((n, note) => n + note.refIds.length, 0));
+    const lastPage = doc.pageCount - 1;
     for (const call of calls) {
       const [link] = call.kids.filter((k): k is TagNode => k.kind === 'el');
       expect(link?.type).toBe('Link');
@@ -146,14 +171,21 @@ describe.each(SAMPLES)('%s', (sample) => {
       expect(annot?.annot.dest).toBeDefined();
       const note = notes.find((n) => n.id === annot!.annot.dest)!;
       expect(note).toBeDefined();
-      expect(annot!.annot.contents).toMatch(/^Naar (voetnoot|bron) /u);
-      const callPage = pagesOf(link!)[0];
-      const notePage = pagesOf(note.kids.find((k): k is TagNode => k.kind === 'el' && k.type === 'Lbl')!)[0];
-      if (letter.notes.find((n) => n.id === note.id)!.refIds[0] === undefined) continue;
+      const model = letter.notes.find((n) => n.id === note.id)!;
+      expect(annot!.annot.contents).toBe(model.kind === 'footnote' ? `Naar voetnoot ${model.label}` : `Naar bron ${model.label}`);
+      const callPage = pagesOf(link!)[0]!;
+      const notePage = pagesOf(note.kids.find((k): k is TagNode => k.kind === 'el' && k.type === 'Lbl')!)[0]!;
+      if (model.kind === 'source') {
+        // At the end, on the last page or pages: never before the call.
+        expect(notePage).toBeGreaterThanOrEqual(callPage);
+        expect(pagesOf(note).at(-1)).toBe(lastPage);
+        continue;
+      }
       // The first call decides; later calls of the same note may be on later pages.
       const firstCall = calls.find((c) => objrs(c)[0]?.annot.dest === note.id);
-      if (firstCall === call) expect(notePage).toBe(callPage);
+      if (firstCall === call) expect(notePage, `${note.id} on the page of its first call`).toBe(callPage);
     }
+    expectPdfSourceBackLinks(letter, doc);
   });
 
   it('puts every link annotation in a Link element with a descriptive Contents; /Tabs /S on those pages', () => {
@@ -170,7 +202,9 @@ describe.each(SAMPLES)('%s', (sample) => {
     }
     for (const link of links) {
       expect(objrs(link).length).toBeGreaterThan(0);
-      for (const o of objrs(link)) if (o.annot.uri) expect(o.annot.contents).toContain(o.annot.uri);
+      // An address is described whole, or by its start when long; all annotations of a link share one action.
+      for (const o of objrs(link)) if (o.annot.uri) expect(describedAddress(o.annot.contents ?? '', o.annot.uri), o.annot.contents).toBe(true);
+      expect(new Set(objrs(link).map((o) => o.annot.action)).size).toBe(1);
     }
   });
 
@@ -228,12 +262,27 @@ describe('the reference letter', () => {
     expect(pdf.pageStarts[1]).toEqual({ page: 2, at: { kind: 'node', id: letter.annex!.id, offset: 0 } });
   });
 
-  it('tags each question and answer block as a heading inside its own group', () => {
+  // Changed on purpose (issue 10): a question and its answer are one Sect; questions at H3, the
+  // answer at H4 with its label as written and an /Alt saying which questions it answers.
+  it('tags each question and its answer as one Sect: the questions at H3, the answer at H4 named in full', () => {
     const { doc, letter } = get(ref);
+    const annex = letter.annex!;
     const h3 = elementsOfType(doc.root, 'H3');
-    expect(h3.map((h) => tagText(h))).toEqual(letter.annex!.parts.map((p) => p.label));
+    const h4 = elementsOfType(doc.root, 'H4');
+    expect(h3.map((h) => tagText(h))).toEqual(annex.parts.filter((p) => p.type === 'question').map((p) => p.label));
+    expect(h4.map((h) => tagText(h))).toEqual(annex.parts.filter((p) => p.type === 'answer').map((p) => p.label));
+    expect(h4.map((h) => h.alt)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `Antwoord op vraag ${n}`).concat(['Antwoord 7 en 8 (op vraag 8 en 9)', 'Antwoord op vraag 10']));
     const h2 = elementsOfType(doc.root, 'H2');
-    expect(h2.map((h) => tagText(h))).toEqual([inlineText(letter.annex!.title!.content)]);
+    expect(h2.map((h) => tagText(h))).toEqual([inlineText(annex.title!.content), 'Bronnen']);
+    // The annex Sect holds its heading and one Sect per question-and-answer.
+    const annexSect = doc.root.kids.find((k): k is TagNode => k.kind === 'el' && k.type === 'Sect' && k.kids.some((c) => c.kind === 'el' && c.type === 'H2' && tagText(c) === inlineText(annex.title!.content)))!;
+    const pairs = annexSect.kids.filter((k): k is TagNode => k.kind === 'el' && k.type === 'Sect');
+    const headingsIn = (sect: TagNode): string[] => elements(sect).filter((e) => /^H[3-4]$/u.test(e.type)).map((e) => `${e.type} ${tagText(e)}`);
+    expect(pairs.map(headingsIn)).toEqual([
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => [`H3 Vraag ${n}`, 'H4 Antwoord']),
+      ['H3 Vraag 8', 'H3 Vraag 9', 'H4 Antwoord 7 en 8'],
+      ['H3 Vraag 10', 'H4 Antwoord'],
+    ]);
   });
 
   it('keeps every heading (Vraag, Antwoord, the annex title) on the page of the text that follows it', () => {
@@ -262,27 +311,49 @@ describe('the reference letter', () => {
     expect(call.x).toBeGreaterThan(before.x);
   });
 
-  it('opens the bookmarks: subject > annex title > every question and answer', () => {
+  // Changed on purpose (issue 10): each answer's bookmark sits under its (last) question; the
+  // sources section has a bookmark of its own after the annex.
+  it('opens the bookmarks: subject > annex title (> questions > their answer) and Bronnen', () => {
     const { doc, letter } = get(ref);
-    const parts = letter.annex!.parts.length;
-    expect(doc.outlineCount).toBe(parts + 2);
-    expect(doc.outline[0]!.count).toBe(parts + 1);
-    expect(doc.outline[0]!.children).toHaveLength(1);
-    expect(doc.outline[0]!.children[0]!.count).toBe(parts);
-    expect(doc.outline[0]!.children[0]!.children.map((c) => c.title)).toEqual(letter.annex!.parts.map((p) => p.label));
+    const parts = letter.annex!.parts;
+    const questions = parts.filter((p) => p.type === 'question');
+    expect(doc.outlineCount).toBe(parts.length + 3);
+    expect(doc.outline[0]!.count).toBe(parts.length + 2);
+    expect(doc.outline[0]!.children.map((c) => c.title)).toEqual([inlineText(letter.annex!.title!.content), 'Bronnen']);
+    const annex = doc.outline[0]!.children[0]!;
+    expect(annex.count).toBe(parts.length);
+    expect(annex.children.map((c) => c.title.split(':')[0])).toEqual(questions.map((q) => q.label));
+    // Vraag 8 has no answer of its own: "Antwoord 7 en 8" answers 8 and 9 and sits under Vraag 9.
+    expect(annex.children.map((c) => c.children.map((a) => a.title))).toEqual([
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => [`Antwoord op vraag ${n}`]), [], ['Antwoord 7 en 8 (op vraag 8 en 9)'], ['Antwoord op vraag 10'],
+    ]);
   });
 
-  it('places each Note right after the paragraph that calls it', () => {
-    const { doc } = get(ref);
-    for (const parent of elements(doc.root)) {
-      const kids = parent.kids.filter((k): k is TagNode => k.kind === 'el');
-      kids.forEach((kid, i) => {
-        if (kid.type !== 'Note') return;
-        let j = i - 1;
-        while (j >= 0 && kids[j]!.type === 'Note') j--;
-        const caller = kids[j]!;
-        expect(objrs(caller).some((o) => o.annot.dest === kid.id), `${kid.id} follows its caller`).toBe(true);
-      });
+  // Changed on purpose (issue 10): footnotes follow the element that calls them; sources are listed
+  // in the Bronnen section, the last Sect of the document.
+  it('places each footnote right after the element that calls it, and every source in the Bronnen section at the end', () => {
+    for (const sample of SAMPLES) {
+      const { doc, letter } = get(sample);
+      for (const parent of elements(doc.root)) {
+        const kids = parent.kids.filter((k): k is TagNode => k.kind === 'el');
+        kids.forEach((kid, i) => {
+          if (kid.type !== 'Note' || !kid.id?.startsWith('fn-')) return;
+          let j = i - 1;
+          while (j >= 0 && kids[j]!.type === 'Note') j--;
+          const caller = kids[j]!;
+          expect(objrs(caller).some((o) => o.annot.dest === kid.id), `${sample}: ${kid.id} follows its caller`).toBe(true);
+        });
+      }
+      const sources = letter.notes.filter((n) => n.kind === 'source');
+      const last = doc.root.kids.filter((k): k is TagNode => k.kind === 'el').at(-1)!;
+      if (sources.length === 0) {
+        expect(elements(doc.root).some((e) => e.type === 'H2' && tagText(e) === 'Bronnen'), sample).toBe(false);
+        continue;
+      }
+      expect(last.type, sample).toBe('Sect');
+      const [heading, ...rest] = last.kids.filter((k): k is TagNode => k.kind === 'el');
+      expect([heading!.type, tagText(heading!)]).toEqual(['H2', 'Bronnen']);
+      expect(rest.map((n) => [n.type, n.id]), sample).toEqual(sources.map((n) => ['Note', n.id]));
     }
   });
 });

@@ -45,6 +45,11 @@ async function xmpOf(bytes: Uint8Array): Promise<XmpFacts> {
 }
 
 describe('the default: PDF/A-2a and PDF/UA-1', () => {
+  it('is what a PDF without options claims: the same bytes as a2a-ua1', async () => {
+    const plain = (await renderPdf(input)).bytes;
+    expect(Buffer.from(plain).equals(Buffer.from(await render('a2a-ua1')))).toBe(true);
+  });
+
   it('has XMP that parses and holds pdfaid 2 A, pdfuaid 1 and the extension schema describing pdfuaid', async () => {
     const xmp = await xmpOf(await render('a2a-ua1'));
     expect(xmp.error).toBeUndefined();

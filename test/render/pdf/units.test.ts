@@ -238,7 +238,11 @@ describe('pdf.json', () => {
     expect(layout.band.x).toBeCloseTo((98.5 * 72) / 25.4, 3);
     expect(layout.band.height).toBeCloseTo((37.125 * 72) / 25.4, 3);
     expect(layout.colors.band).toBe('#154273');
-    expect(layout.body.width).toBeCloseTo((135 * 72) / 25.4, 3);
+    // Changed on purpose: the body column is 128 mm wide (27–155 mm), 9 mm before the reference column.
+    expect(layout.body.left).toBeCloseTo((27 * 72) / 25.4, 3);
+    expect(layout.body.width).toBeCloseTo((128 * 72) / 25.4, 3);
+    expect(layout.referenceColumn.left).toBeCloseTo((164 * 72) / 25.4, 3);
+    expect(layout.referenceColumn.left - (layout.body.left + layout.body.width)).toBeCloseTo((9 * 72) / 25.4, 3);
     expect(layout.footnotes.size).toBeGreaterThanOrEqual(6.5);
     expect(layout.footnotes.size).toBeLessThanOrEqual(7);
   });

@@ -1,0 +1,5 @@
+/** `rijkspers` from the sources, as bin/rijkspers.js runs the compiled code, for tests that need a process of its own (test/support/cli.ts `spawnCli`). */
+import { installSignalHandlers, main } from '../../src/cli.js';
+
+installSignalHandlers();
+process.exit(await main(process.argv.slice(2)));
