@@ -12,6 +12,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES, PDF_STANDARDS, type OutputFormat, type PdfStandard } from './formats.js';
 import { formatDiagnostic, InputError } from './readers/shared/diagnostics.js';
+import { OutputError } from './util/output-files.js';
 import { readLetter } from './readers/index.js';
 import { DEFAULT_THEME, listThemes, loadTheme } from './render/theme.js';
 import { checkSummaryLine, letterLines, outputLines, summaryLine, type LineOptions } from './report/console.js';
@@ -306,6 +307,10 @@ export async function main(argv: string[], display: (quiet: boolean) => Progress
     }
     if (err instanceof InputError) {
       process.stderr.write(`${formatDiagnostic(err.diagnostic)}\n`);
+      return 2;
+    }
+    if (err instanceof OutputError) {
+      process.stderr.write(`rijkspers: error: ${err.message}\n`);
       return 2;
     }
     process.stderr.write(`rijkspers: internal error (please report): ${err instanceof Error ? err.stack : String(err)}\n`);

@@ -14,6 +14,7 @@ import type { LetterOutcome } from '../report/outcome.js';
 import { buildReport, checkEntry, letterEntryOf, makeReport, outputEntry, rebaseLetter } from '../report/report.js';
 import type { LetterEntry, OutputEntry, Report } from '../report/schema.js';
 import { hashFile } from '../util/hash.js';
+import { OutputError } from '../util/output-files.js';
 import { VERSION } from '../version.js';
 import { buildLetters, checkFiles, type BuildOptions } from './build.js';
 import type { OnProgress } from './progress.js';
@@ -46,7 +47,13 @@ export async function runBuild(inputs: readonly string[], options: PublishOption
     options.onProgress?.({ type: 'index', file });
     // Letters of this run that wrote nothing have no report in the folder: the index lists them from here.
     const unpublished = outcomes.filter((o) => o.kind !== 'published').map(letterEntryOf);
-    await writeFolderIndex(outDir, { unpublished, ...(options.theme ? { theme: options.theme } : {}) });
+    try {
+      await writeFolderIndex(outDir, { unpublished, ...(options.theme ? { theme: options.theme } : {}) });
+    } catch (err) {
+      // A folder that took no letter takes no index either: each letter has said so already.
+      const said = outcomes.length > 0 && outcomes.every((o) => o.kind === 'output-error' || o.kind === 'input-error');
+      if (!(err instanceof OutputError && said)) throw err;
+    }
   }
   return { report: buildReport(outcomes, outDir, VERSION), outcomes };
 }

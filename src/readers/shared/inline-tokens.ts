@@ -21,7 +21,9 @@ const TOKEN = new RegExp(
     String.raw`\[(?<src>\d{1,3})\]`,
     // An address ends before a note call written straight after it (`…/2026.[footnoteRef:10]`).
     String.raw`(?<url>\bhttps?:\/\/${ADDRESS_CHAR}+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+${ADDRESS_CHAR}*)`,
-    String.raw`(?<mail>\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})`,
+    // Bounded as RFC 5321 bounds addresses (64-character local part, 63-character labels), and only
+    // tried where a run of address characters starts: a long run without `@` costs linear time.
+    String.raw`(?<mail>(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24})`,
   ].join('|'),
   'giu',
 );
