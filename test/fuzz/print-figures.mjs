@@ -15,6 +15,7 @@ for (const f of rows.sort((a, b) => a.property.localeCompare(b.property))) {
   const outcomes = Object.entries(f.outcomes).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
   const result = f.failed ? `FAILED (${f.shrinks} shrinks)` : 'no failure';
   console.log(`${pad(f.property, 19)}${pad(`${f.runs}/${f.planned}`, 13)}${pad(f.seconds, 9)}${pad(result, 22)}${outcomes}${f.qpdfChecks ? `; qpdf --check on ${f.qpdfChecks}` : ''}`);
+  console.log(`${' '.repeat(19)}slowest case ${f.slowestMs} ms (${f.slowestBytes} bytes), largest ${f.largestBytes} bytes`);
   if (f.failed) console.log(`${' '.repeat(19)}${f.error ?? ''}${f.saved ? `\n${' '.repeat(19)}saved as ${f.saved}` : ''}`);
 }
 const runs = rows.reduce((a, f) => a + f.runs, 0);

@@ -71,8 +71,9 @@ export const unicode: fc.Arbitrary<string> = fc.oneof(
 
 const LONG_SHAPES: LongShape[] = ['url', 'www', 'email', 'word', 'words', 'nbsp-words', 'bracketed-url', 'footnote'];
 
-/** Mostly a few KB; now and then up to 128 KB. */
+/** Mostly a few KB; now and then up to 128 KB. Shrinks across the ranges, towards short. */
 export const longLength = (max: number): fc.Arbitrary<number> => fc.oneof(
+  { withCrossShrink: true },
   { weight: 12, arbitrary: fc.integer({ min: 100, max: Math.min(max, 4_000) }) },
   { weight: 3, arbitrary: fc.integer({ min: Math.min(max, 4_000), max: Math.min(max, 20_000) }) },
   { weight: 1, arbitrary: fc.integer({ min: Math.min(max, 20_000), max }) },

@@ -22,6 +22,9 @@ export const DEFAULT_SEED = 20260212;
 /** Cases per property in `make test`: the parser is fast, a render (three formats) is ~100× slower. */
 const QUICK_RUNS: Record<Profile, number> = { parse: 300, 'render-structure': 20, 'render-characters': 20 };
 
+/** The long run prints a progress line every so many cases. */
+const PROGRESS_EVERY = 500;
+
 /** Shares of `FUZZ_RUNS` in the long run. */
 const LONG_SHARE: Record<Profile, number> = { parse: 0.7, 'render-structure': 0.15, 'render-characters': 0.15 };
 
@@ -81,6 +84,8 @@ export interface Figures {
   qpdfChecks: number;
   slowestMs: number;
   slowestBytes: number;
+  /** The slowest case, described (for a look at what the parser or a writer finds hard). */
+  slowestCase: string;
   largestBytes: number;
   saved?: string;
   error?: string;
@@ -120,6 +125,7 @@ export async function runProperty(property: Profile, arbitrary: fc.Arbitrary<Fuz
   let shrinking = false;
   let slowestMs = 0;
   let slowestBytes = 0;
+  let slowestCase = '';
   let largestBytes = 0;
   let qpdfChecks = 0;
   const started = performance.now();
@@ -127,16 +133,20 @@ export async function runProperty(property: Profile, arbitrary: fc.Arbitrary<Fuz
     fc.asyncProperty(arbitrary, async (c) => {
       const bytes = caseBytes(c);
       const t = performance.now();
+      if (config.long && !shrinking && index > 0 && index % PROGRESS_EVERY === 0) {
+        console.log(`fuzz ${property}: ${index}/${planned} cases, ${Math.round((t - started) / 1000)} s`);
+      }
       try {
         const result = await check(bytes, { index: index++, shrinking });
         if (!shrinking) {
           outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
           if (result.qpdf) qpdfChecks++;
           const ms = performance.now() - t;
-          if (ms > slowestMs) { slowestMs = ms; slowestBytes = bytes.length; }
+          if (ms > slowestMs) { slowestMs = ms; slowestBytes = bytes.length; slowestCase = describeCase(c); }
           largestBytes = Math.max(largestBytes, bytes.length);
         }
       } catch (err) {
+        if (!shrinking && config.long) console.log(`fuzz ${property}: case ${index} fails (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); shrinking`);
         shrinking = true;
         throw err;
       }
@@ -146,7 +156,7 @@ export async function runProperty(property: Profile, arbitrary: fc.Arbitrary<Fuz
   const figures: Figures = {
     property, seed: config.seed, runs: details.numRuns, planned, shrinks: details.numShrinks, failed: details.failed,
     seconds: Math.round((performance.now() - started) / 100) / 10, outcomes,
-    qpdfChecks, slowestMs: Math.round(slowestMs), slowestBytes, largestBytes,
+    qpdfChecks, slowestMs: Math.round(slowestMs), slowestBytes, slowestCase, largestBytes,
   };
   let message = '';
   if (details.failed) {
