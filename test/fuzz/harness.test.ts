@@ -54,6 +54,11 @@ describe('mutations', () => {
 });
 
 describe('invariants', () => {
+  it('find the characters no publication may hold, in every plane, and lone surrogates', () => {
+    for (const text of ['\u0001', '\u0085', '\ufdd0', '\ufffe', '\u{1fffe}', '\u{10ffff}', 'a\ud800b', '\udc00']) expect(forbiddenIn(`x${text}`), JSON.stringify(text)).toBeDefined();
+    for (const text of ['\t', '\u00a0', '\u{1f600}', '\u{1fffd}', '\ufeff', '\u202e']) expect(forbiddenIn(`x${text}`), JSON.stringify(text)).toBeUndefined();
+  });
+
   it('count lines as the reader does', () => {
     expect(lineCount(strToU8('a\r\nb\rc\nd'))).toBe(4);
   });

@@ -48,7 +48,8 @@ function describeError(err: unknown): string {
  * Code points no publication may hold: C0 controls but TAB/LF/CR, DEL and C1 controls, the
  * noncharacters (U+FDD0–U+FDEF and the last two of every plane) and lone surrogates.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+const PLANE_ENDS = Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('');
+const FORBIDDEN = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ufdd0-\\ufdef${PLANE_ENDS}]|\\p{Cs}`, 'u');
 
 export function forbiddenIn(text: string): string | undefined {
   const m = FORBIDDEN.exec(text);
