@@ -20,7 +20,7 @@ SYSTEM_DEPS := /usr/bin/chromium:chromium \
                /usr/bin/pdftoppm:poppler-utils \
                /usr/bin/qpdf:qpdf
 
-.PHONY: all test setup system-deps typecheck clean
+.PHONY: all test fuzz setup system-deps typecheck clean
 
 all: setup dist/.built
 	@node bin/rijkspers.js build $(INPUTS) --out $(OUT)
@@ -30,6 +30,20 @@ test: setup
 	@echo "test: type-check, then vitest"
 	npx tsc --noEmit -p .
 	npx vitest run
+
+# The long fuzz run (test/fuzz/): FUZZ_RUNS cases over all properties, a new seed unless FUZZ_SEED is
+# set. Shrunk failures are saved under test/fixtures/fuzz/, where `make test` keeps running them.
+FUZZ_RUNS ?= 10000
+fuzz: setup
+	@seed="$${FUZZ_SEED:-$$(( $$(od -An -N4 -tu4 /dev/urandom) & 0x7fffffff ))}"
+	figures="$$(mktemp)"
+	trap 'rm -f "$$figures"' EXIT
+	echo "fuzz: $(FUZZ_RUNS) cases, seed $$seed (set FUZZ_RUNS and FUZZ_SEED to change)"
+	start=$$(date +%s)
+	status=0
+	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$$seed FUZZ_FIGURES="$$figures" npx vitest run test/fuzz || status=$$?
+	node test/fuzz/print-figures.mjs "$$figures" "$$(( $$(date +%s) - start ))"
+	exit $$status
 
 setup: system-deps node_modules/.rijkspers-installed
 
