@@ -33,7 +33,7 @@
  * Inputs (batches, generated letters, the Markdown for the peers) are made in a temporary
  * directory at bench time and removed afterwards; nothing generated is committed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
@@ -128,23 +128,92 @@ const HYPERFINE = process.env.BENCH_NO_HYPERFINE === '1' ? undefined : onPath('h
 /** @type {Measurement[]} */
 const measurements = [];
 
+/** Live processes as pid → { ppid, start } (start time in clock ticks, against pid reuse), from /proc. */
+function processTable() {
+  /** @type {Map<number, { ppid: number, start: string }>} */
+  const table = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(entry), { ppid: Number(f[1]), start: f[19] ?? '' });
+    } catch { /* gone meanwhile */ }
+  }
+  return table;
+}
+
+/** The process `root` and all its descendants, with their start times. @param {number} root */
+function processTree(root) {
+  const table = processTable();
+  /** @type {Map<number, string>} */
+  const tree = new Map();
+  const rootInfo = table.get(root);
+  if (!rootInfo) return tree;
+  tree.set(root, rootInfo.start);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, info] of table) {
+      if (!tree.has(pid) && tree.has(info.ppid)) { tree.set(pid, info.start); grew = true; }
+    }
+  }
+  return tree;
+}
+
+/** Sends `signal` to the processes of `tree` that are still the same processes. @param {Map<number, string>} tree @param {NodeJS.Signals} signal */
+function signalTree(tree, signal) {
+  const now = processTable();
+  for (const [pid, start] of tree) {
+    if (now.get(pid)?.start !== start) continue;
+    try { process.kill(pid, signal); } catch { /* already gone */ }
+  }
+}
+
 /**
- * One spawn under the Node timer, with the time limit.
+ * One spawn under the Node timer, with the time limit. On timeout the command gets SIGTERM (the
+ * CLI then removes its temp files and children), and 10 s later SIGKILL for it and every process
+ * it started, including browsers in their own process group: a CLI busy in synchronous code does
+ * not run its signal handler, and a stray Chromium or JVM would skew every later measurement.
  * @param {Command} cmd
  * @param {number} timeoutS
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<{ wall: number, user: number, system: number, timedOut: boolean, code: number, stderr: string, error?: Error }>}
  */
-function timeOnce(cmd, timeoutS) {
-  const before = childCpu();
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd.file, cmd.args, {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutS * 1000, killSignal: 'SIGTERM',
-    maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' },
+function timeOnce(cmd, timeoutS, env = {}) {
+  return new Promise((resolve) => {
+    const before = childCpu();
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd.file, cmd.args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '', ...env } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (/** @type {string} */ d) => { stderr = (stderr + d).slice(-64 * 1024); });
+    let timedOut = false;
+    /** @type {Map<number, string>} */
+    let tree = new Map();
+    /** @type {NodeJS.Timeout | undefined} */
+    let killer;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      tree = child.pid ? processTree(child.pid) : tree;
+      child.kill('SIGTERM');
+      killer = setTimeout(() => {
+        if (child.pid) for (const [pid, start] of processTree(child.pid)) tree.set(pid, start);
+        signalTree(tree, 'SIGKILL');
+      }, 10_000);
+    }, timeoutS * 1000);
+    /** @param {number} code @param {Error} [error] */
+    const done = (code, error) => {
+      clearTimeout(timer);
+      clearTimeout(killer);
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      // Whatever outlived the command after a timeout (a browser, a JVM) goes too.
+      if (timedOut) signalTree(tree, 'SIGKILL');
+      const after = childCpu();
+      resolve({ wall, user: after.user - before.user, system: after.system - before.system, timedOut, code, stderr, ...(error ? { error } : {}) });
+    };
+    child.on('error', (err) => done(-1, err));
+    child.on('close', (code, signal) => done(code ?? (signal ? 128 : -1)));
   });
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  const after = childCpu();
-  const timedOut = r.error !== undefined && /** @type {NodeJS.ErrnoException} */ (r.error).code === 'ETIMEDOUT';
-  const code = r.status ?? (r.signal ? 128 : -1);
-  return { wall, user: after.user - before.user, system: after.system - before.system, timedOut, code, stderr: String(r.stderr ?? ''), error: r.error };
 }
 
 /**
@@ -154,14 +223,14 @@ function timeOnce(cmd, timeoutS) {
  * @param {string} label
  * @param {Command} cmd
  * @param {{ budget?: number, minRuns?: number, maxRuns?: number, timeout?: number, okCodes?: number[] }} [opts]
- * @returns {Measurement}
+ * @returns {Promise<Measurement>}
  */
-function measure(id, label, cmd, opts = {}) {
+async function measure(id, label, cmd, opts = {}) {
   const { budget = 20, minRuns = 1, maxRuns = 10, timeout = TIMEOUT_S, okCodes = [0] } = opts;
   const commandLine = [cmd.file === process.execPath ? 'node' : cmd.file, ...cmd.args]
     .map((a) => shellQuote(a.startsWith(`${ROOT}/`) ? relative(ROOT, a) : a)).join(' ');
   process.stderr.write(`bench: ${label} … `);
-  const probe = timeOnce(cmd, timeout);
+  const probe = await timeOnce(cmd, timeout);
   /** @type {Measurement} */
   const m = {
     id, label, command: commandLine, status: 'ok', median: probe.wall, min: probe.wall, max: probe.wall,
@@ -200,7 +269,7 @@ function measure(id, label, cmd, opts = {}) {
       }
       if (m.timer === 'node') {
         const results = [];
-        for (let i = 0; i < runs; i++) results.push(timeOnce(cmd, timeout));
+        for (let i = 0; i < runs; i++) results.push(await timeOnce(cmd, timeout));
         const walls = results.map((r) => r.wall);
         Object.assign(m, {
           median: median(walls), min: Math.min(...walls), max: Math.max(...walls), runs,
@@ -296,16 +365,17 @@ const out = (/** @type {string} */ name) => { const d = join(WORK, name); mkdirS
 // ------------------------------------------------------------------------------------- jobs
 
 log(`bench: timing with ${HYPERFINE ? `hyperfine (${HYPERFINE})` : 'the Node timer'}; work directory ${WORK}${QUICK ? '; BENCH_QUICK=1' : ''}`);
+if ((loadAtStart[0] ?? 0) > 1) log(`bench: note: load average ${loadAtStart[0]?.toFixed(2)} on ${cpus().length} CPUs — other work competes for the CPU and inflates wall times`);
 
-const startup = measure('startup', 'CLI start-up (rijkspers --version)', rijkspers('--version'), { budget: 5, minRuns: 5, maxRuns: 20 });
+const startup = await measure('startup', 'CLI start-up (rijkspers --version)', rijkspers('--version'), { budget: 5, minRuns: 5, maxRuns: 20 });
 
 /** @type {Record<string, Measurement>} */
 const single = {};
 for (const format of ['html', 'pdf', 'epub']) {
-  single[format] = measure(`one-${format}`, `one letter, ${format.toUpperCase()} only, cold, no checks`,
-    rijkspers('build', REFERENCE, '--out', out(`one-${format}`), '--format', format, '--no-check'), { budget: 15, minRuns: 3 });
+  single[format] = await measure(`one-${format}`, `one letter, ${format.toUpperCase()} only, cold, no checks`,
+    rijkspers('build', REFERENCE, '--out', out(`one-${format}`), '--format', format, '--no-check'), { budget: 12, minRuns: 3 });
 }
-single.all = measure('one-all', 'one letter, all three formats, cold, no checks',
+single.all = await measure('one-all', 'one letter, all three formats, cold, no checks',
   rijkspers('build', REFERENCE, '--out', out('one-all'), '--no-check'), { budget: 25, minRuns: 5 });
 
 // Peers on the same letter.
@@ -321,28 +391,28 @@ if (PANDOC) {
 }
 const variantArgs = weasyVariant ? ['--pdf-variant', weasyVariant] : [];
 const peerWeasy = WEASYPRINT
-  ? measure('peer-weasyprint', `WeasyPrint ${weasyVariant || '(plain PDF)'}, ${PANDOC ? 'pandoc HTML' : 'rijkspers HTML'} → PDF`,
+  ? await measure('peer-weasyprint', `WeasyPrint ${weasyVariant || '(plain PDF)'}, ${PANDOC ? 'pandoc HTML' : 'rijkspers HTML'} → PDF`,
     { file: WEASYPRINT, args: ['--quiet', ...variantArgs, weasyInput, join(out('peers'), 'weasyprint.pdf')] }, { budget: 25, minRuns: 5 })
   : absent('peer-weasyprint', 'WeasyPrint → PDF', 'not installed');
 const peerWeasyOwn = WEASYPRINT
-  ? measure('peer-weasyprint-own', `WeasyPrint ${weasyVariant || '(plain PDF)'}, rijkspers' HTML (fonts inline) → PDF (for information)`,
+  ? await measure('peer-weasyprint-own', `WeasyPrint ${weasyVariant || '(plain PDF)'}, rijkspers' HTML (fonts inline) → PDF (for information)`,
     { file: WEASYPRINT, args: ['--quiet', ...variantArgs, join(out('one-all'), '000_4c8a1616a76a7555.html'), join(out('peers'), 'weasyprint-own.pdf')] }, { budget: 10, minRuns: 3 })
   : absent('peer-weasyprint-own', "WeasyPrint, rijkspers' HTML → PDF", 'not installed');
 const peerPandocHtml = PANDOC
-  ? measure('peer-pandoc-html', 'pandoc Markdown → standalone HTML', { file: PANDOC, args: [referenceMd, '--standalone', '-o', join(out('peers'), 'pandoc.html')] }, { budget: 10, minRuns: 3 })
+  ? await measure('peer-pandoc-html', 'pandoc Markdown → standalone HTML', { file: PANDOC, args: [referenceMd, '--standalone', '-o', join(out('peers'), 'pandoc.html')] }, { budget: 10, minRuns: 3 })
   : absent('peer-pandoc-html', 'pandoc → HTML', 'not installed');
 const peerPandocEpub = PANDOC
-  ? measure('peer-pandoc-epub', 'pandoc Markdown → EPUB 3', { file: PANDOC, args: [referenceMd, '-o', join(out('peers'), 'pandoc.epub')] }, { budget: 10, minRuns: 3 })
+  ? await measure('peer-pandoc-epub', 'pandoc Markdown → EPUB 3', { file: PANDOC, args: [referenceMd, '-o', join(out('peers'), 'pandoc.epub')] }, { budget: 10, minRuns: 3 })
   : absent('peer-pandoc-epub', 'pandoc → EPUB', 'not installed');
 
-const warm50 = measure('batch50', 'batch of 50 sample copies, one command, all formats, no checks',
-  rijkspers('build', ...batch50, '--out', out('batch50'), '--no-check'), { budget: 45, minRuns: 2, maxRuns: 5 });
+const warm50 = await measure('batch50', 'batch of 50 sample copies, one command, all formats, no checks',
+  rijkspers('build', ...batch50, '--out', out('batch50'), '--no-check'), { budget: 40, minRuns: 2, maxRuns: 5 });
 
 const fixtures = [...samples, ...unseen];
 // Exit 1 (a check found violations) still did all the work: its time counts, the row says so.
 const checked = QUICK
   ? absent('checked', `checked batch: ${fixtures.length} fixtures, every check`, 'skipped', 'BENCH_QUICK=1')
-  : measure('checked', `checked batch: ${samples.length} samples + ${unseen.length} unseen, all formats, every check`,
+  : await measure('checked', `checked batch: ${samples.length} samples + ${unseen.length} unseen, all formats, every check`,
     rijkspers('build', ...fixtures, '--out', out('checked')), { budget: 0, minRuns: 1, maxRuns: 1, okCodes: [0, 1] });
 
 // Peak RSS of a 100-letter batch without checks.
@@ -352,48 +422,40 @@ let memory;
   const dir = out('batch100');
   const args = [CLI, 'build', ...batch100, '--out', dir, '--no-check'];
   process.stderr.write('bench: peak RSS, batch of 100 sample copies, no checks … ');
+  const status = (/** @type {{ timedOut: boolean, code: number }} */ r) => (r.timedOut ? `timeout after ${TIMEOUT_S} s` : r.code === 0 ? 'ok' : `failed (exit ${r.code})`);
   if (GNU_TIME) {
-    const t0 = Date.now();
-    const r = spawnSync(GNU_TIME, ['-v', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', timeout: TIMEOUT_S * 1000, maxBuffer: 64 * 1024 * 1024 });
+    const r = await timeOnce({ file: GNU_TIME, args: ['-v', process.execPath, ...args] }, TIMEOUT_S);
     const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/u.exec(r.stderr)?.[1] ?? NaN);
-    memory = { kb, how: 'GNU time -v, "Maximum resident set size"', wall: (Date.now() - t0) / 1000, status: r.status === 0 ? 'ok' : `failed (exit ${r.status})` };
+    memory = { kb, how: 'GNU time -v, "Maximum resident set size"', wall: r.wall, status: status(r) };
   } else {
     const file = join(WORK, 'maxrss.txt');
-    const t0 = Date.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'maxrss.mjs'), ...args.slice(1)], {
-      cwd: ROOT, encoding: 'utf8', timeout: TIMEOUT_S * 1000, env: { ...process.env, BENCH_MAXRSS_FILE: file }, maxBuffer: 64 * 1024 * 1024,
-    });
+    const r = await timeOnce({ file: process.execPath, args: [join(ROOT, 'bench', 'maxrss.mjs'), ...args.slice(1)] }, TIMEOUT_S, { BENCH_MAXRSS_FILE: file });
     const kb = existsSync(file) ? Number(readFileSync(file, 'utf8')) : NaN;
-    memory = { kb, how: "Node's process.resourceUsage().maxRSS of the CLI process (bench/maxrss.mjs)", wall: (Date.now() - t0) / 1000, status: r.status === 0 ? 'ok' : `failed (exit ${r.status})` };
+    memory = { kb, how: "Node's process.resourceUsage().maxRSS of the CLI process (bench/maxrss.mjs)", wall: r.wall, status: status(r) };
   }
   log(`${Number.isFinite(memory.kb) ? `${(memory.kb / 1024).toFixed(0)} MB` : 'unknown'} (${memory.status}, ${fmtTime(memory.wall)})`);
 }
 
-// Scale series: render per format, then check per format (on outputs rendered once, untimed).
+// Scale series: render per format, then check per format (the files the render runs wrote).
 /** @type {Record<string, Record<number, Measurement>>} */
 const scale = { 'render pdf': {}, 'render epub': {}, 'render html': {}, 'check pdf': {}, 'check epub': {}, 'check html': {} };
-const renderBudget = /** @type {Record<number, number>} */ ({ [S0]: 15, [S1]: 20, [S2]: 0 });
+const renderBudget = /** @type {Record<number, number>} */ ({ [S0]: 12, [S1]: 12, [S2]: 0 });
 for (const n of SCALE_SIZES) {
   for (const format of ['pdf', 'epub', 'html']) {
-    /** @type {NonNullable<typeof scale['x']>} */ (scale[`render ${format}`])[n] = measure(`render-${format}-${n}`, `${n} questions: render ${format.toUpperCase()} (--format ${format} --no-check)`,
+    /** @type {NonNullable<typeof scale['x']>} */ (scale[`render ${format}`])[n] = await measure(`render-${format}-${n}`, `${n} questions: render ${format.toUpperCase()} (--format ${format} --no-check)`,
       rijkspers('build', /** @type {string} */ (scaleLetters[n]), '--out', out(`scale-render-${format}`), '--format', format, '--no-check'),
       { budget: renderBudget[n] ?? 0, minRuns: 1, maxRuns: 5 });
   }
 }
 for (const n of SCALE_SIZES) {
-  const dir = out(`scale-check-${n}`);
   const skip = QUICK && n === S2;
-  if (!skip) {
-    log(`bench: ${n} questions: rendering all formats once for the checks (untimed)`);
-    timeOnce(rijkspers('build', /** @type {string} */ (scaleLetters[n]), '--out', dir, '--no-check'), TIMEOUT_S);
-  }
   for (const format of ['pdf', 'epub', 'html']) {
-    const file = join(dir, `q${n}.${format}`);
+    const file = join(WORK, `scale-render-${format}`, `q${n}.${format}`);
     const id = `check-${format}-${n}`;
     const label = `${n} questions: check ${format.toUpperCase()} (rijkspers check)`;
     /** @type {NonNullable<typeof scale['x']>} */ (scale[`check ${format}`])[n] = skip ? absent(id, label, 'skipped', 'BENCH_QUICK=1')
       : !existsSync(file) ? absent(id, label, 'skipped', 'the render failed')
-        : measure(id, label, rijkspers('check', file), { budget: 0, minRuns: 1, maxRuns: 1, okCodes: [0, 1] });
+        : await measure(id, label, rijkspers('check', file), { budget: 0, minRuns: 1, maxRuns: 1, okCodes: [0, 1] });
   }
 }
 
@@ -519,7 +581,7 @@ const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_ver
 const tools = [
   ['rijkspers', versionOf(process.execPath, [CLI, '--version'])],
   ['Node.js', process.version],
-  ['hyperfine', HYPERFINE ? versionOf(HYPERFINE, ['--version']) : undefined],
+  ['hyperfine', HYPERFINE ? versionOf(HYPERFINE, ['--version']) : process.env.BENCH_NO_HYPERFINE === '1' ? 'not used (BENCH_NO_HYPERFINE=1)' : undefined],
   ['WeasyPrint', WEASYPRINT ? versionOf(WEASYPRINT, ['--version']) : undefined],
   ['pandoc', PANDOC ? versionOf(PANDOC, ['--version']) : undefined],
   ['GNU time', GNU_TIME ? versionOf(GNU_TIME, ['--version']) : undefined],
@@ -564,7 +626,7 @@ ${mainTable}
 
 Generated letters (\`bench/generate-letter.mjs\`, seed 11) with ${num(S0)}, ${num(S1)} and ${num(S2)} questions. *render X* is
 \`rijkspers build LETTER --format X --no-check\` (the EPUB needs the PDF's page starts, so *render epub* includes
-the PDF layout); *check X* is \`rijkspers check FILE\` on outputs rendered once beforehand. Linear cost shows as
+the PDF layout); *check X* is \`rijkspers check FILE\` on the file the render runs wrote. Linear cost shows as
 ≈ ${S2 / S1}× from ${num(S1)} to ${num(S2)} questions (≈ ${(S2 / S1) ** 2}× would be quadratic); *verdict* says linear up to
 ${1.25 * (S2 / S1)}×. The fixed cost of start-up, Chromium or the JVM makes the small sizes look cheaper, which the
 marginal ratio (t${S2} − t${S1}) / (t${S1} − t${S0}) removes (linear ≈ ${((S2 - S1) / (S1 - S0)).toFixed(1)}×).
