@@ -177,14 +177,17 @@ function signalTree(tree, signal) {
  * @param {Command} cmd
  * @param {number} timeoutS
  * @param {NodeJS.ProcessEnv} [env]
- * @returns {Promise<{ wall: number, user: number, system: number, timedOut: boolean, code: number, stderr: string, error?: Error }>}
+ * @returns {Promise<{ wall: number, user: number, system: number, timedOut: boolean, code: number, stdout: string, stderr: string, error?: Error }>}
  */
 function timeOnce(cmd, timeoutS, env = {}) {
   return new Promise((resolve) => {
     const before = childCpu();
     const t0 = process.hrtime.bigint();
-    const child = spawn(cmd.file, cmd.args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '', ...env } });
+    const child = spawn(cmd.file, cmd.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '', ...env } });
+    let stdout = '';
     let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (/** @type {string} */ d) => { stdout = (stdout + d).slice(-64 * 1024); });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (/** @type {string} */ d) => { stderr = (stderr + d).slice(-64 * 1024); });
     let timedOut = false;
@@ -209,7 +212,7 @@ function timeOnce(cmd, timeoutS, env = {}) {
       // Whatever outlived the command after a timeout (a browser, a JVM) goes too.
       if (timedOut) signalTree(tree, 'SIGKILL');
       const after = childCpu();
-      resolve({ wall, user: after.user - before.user, system: after.system - before.system, timedOut, code, stderr, ...(error ? { error } : {}) });
+      resolve({ wall, user: after.user - before.user, system: after.system - before.system, timedOut, code, stdout, stderr, ...(error ? { error } : {}) });
     };
     child.on('error', (err) => done(-1, err));
     child.on('close', (code, signal) => done(code ?? (signal ? 128 : -1)));
@@ -244,6 +247,11 @@ async function measure(id, label, cmd, opts = {}) {
     const last = probe.stderr.trim().split('\n').slice(-1)[0] ?? '';
     Object.assign(m, { status: 'failed', note: `exit ${probe.code}${last ? `: ${last.slice(0, 160)}` : ''}` });
   } else {
+    if (probe.code !== 0) {
+      // An accepted non-zero exit (1: a check found violations): say which, e.g. a checker's own time-out.
+      const detail = probe.stdout.split('\n').find((l) => /^\s{4,}\S/u.test(l))?.trim() ?? probe.stderr.trim().split('\n').slice(-1)[0] ?? '';
+      m.note = `exit ${probe.code}${detail ? `: ${detail.slice(0, 160)}` : ''}`;
+    }
     const runs = Math.max(minRuns, Math.min(maxRuns, Math.floor(budget / Math.max(probe.wall, 0.001))));
     if (runs > 1) {
       if (HYPERFINE) {
@@ -296,7 +304,7 @@ function absent(id, label, status, note) {
 }
 
 /** The measured value, or the status when there is none. @param {Measurement} m */
-const shown = (m) => (m.status === 'ok' ? fmtTime(m.median)
+const shown = (m) => (m.status === 'ok' ? `${fmtTime(m.median)}${m.exitCodes.some((c) => c !== 0) ? ` (exit ${m.exitCodes.find((c) => c !== 0)})` : ''}`
   : m.status === 'failed' && Number.isFinite(m.median) ? `${fmtTime(m.median)} (failed: ${m.note?.split(':')[0]})`
     : m.status === 'failed' ? `failed (${m.note?.split(':')[0]})`
       : m.status === 'timeout' ? `timeout (> ${TIMEOUT_S} s)` : m.status);
@@ -513,14 +521,18 @@ for (const [format, peer, name] of /** @type {const} */ ([['html', peerPandocHtm
     goal: '≤ 300 MB', ratio: `${fmtRatio(mb / 300)} of goal`, met: Number.isFinite(mb) ? yes(mb <= 300) : '—',
   });
 }
+/** Why a scale measurement gives no reliable figure (a timeout, a failure, or a check that ended in
+ * exit 1: in the scale series that is a checker's own time-out, not a finding), or undefined. @param {Measurement | undefined} m */
+const unreliable = (m) => (!m ? 'missing' : m.status !== 'ok' ? m.status : m.exitCodes.some((c) => c !== 0) ? `exit ${m.exitCodes.find((c) => c !== 0)}` : undefined);
 /** @param {Record<number, Measurement>} series */
-const growth = (series) => usable(/** @type {Measurement} */ (series[S2])) / usable(/** @type {Measurement} */ (series[S1]));
+const growth = (series) => (unreliable(series[S1]) || unreliable(series[S2]) ? NaN
+  : usable(/** @type {Measurement} */ (series[S2])) / usable(/** @type {Measurement} */ (series[S1])));
 for (const stage of ['render', 'check']) {
   const all = ['pdf', 'epub', 'html'].map((f) => ({ f, series: /** @type {Record<number, Measurement>} */ (scale[`${stage} ${f}`]) }));
-  const worst = all.filter((w) => w.series[S2]?.status !== 'skipped').map((w) => ({ f: w.f, g: growth(w.series), s: w.series[S2] }));
+  const worst = all.filter((w) => w.series[S2]?.status !== 'skipped').map((w) => ({ f: w.f, g: growth(w.series), s: w.series[S2], series: w.series }));
   const known = worst.filter((w) => Number.isFinite(w.g)).sort((a, b) => b.g - a.g);
   // A timeout or failure at the largest size is no figure, and no pass either.
-  const failed = worst.filter((w) => !Number.isFinite(w.g)).map((w) => `${w.f} (${w.s?.status ?? '—'})`);
+  const failed = worst.filter((w) => !Number.isFinite(w.g)).map((w) => `${w.f} (${unreliable(w.s) ?? unreliable(w.series[S1]) ?? '—'})`);
   if (worst.length === 0) {
     rows.push({ job: `**Linear cost**, ${stage}: growth ${num(S1)} → ${num(S2)} questions`, rijkspers: `skipped (BENCH_QUICK=1)`, peer: '—', goal: `≈ ${S2 / S1}× (size ×${S2 / S1})`, ratio: '—', met: '—' });
     continue;
@@ -553,11 +565,16 @@ for (const stage of Object.keys(scale)) {
   // marginal ratio subtracts it: (t4000 − t1000) / (t1000 − t100), linear = 3000/900 = 3.3 for the default sizes.
   const marginal = (usable(/** @type {Measurement} */ (c)) - usable(/** @type {Measurement} */ (b))) / (usable(/** @type {Measurement} */ (b)) - usable(/** @type {Measurement} */ (a)));
   const k = S2 / S1;
-  const verdict = !Number.isFinite(g4) ? '—' : g4 <= 1.25 * k ? 'linear' : g4 <= 0.6 * k * k ? 'super-linear' : '≈ quadratic';
+  const why = unreliable(b) ?? unreliable(c);
+  const verdict = why === 'skipped' ? 'skipped' : why ? `no verdict (${why})` : !Number.isFinite(g4) ? '—' : g4 <= 1.25 * k ? 'linear' : g4 <= 0.6 * k * k ? 'super-linear' : '≈ quadratic';
   scaleRows.push([stage, ...[a, b, c].map((m) => shown(/** @type {Measurement} */ (m))), fmtRatio(g10), fmtRatio(g4), fmtRatio(marginal), verdict]);
 }
-const scaleTable = table(['stage', `${num(S0)} q`, `${num(S1)} q`, `${num(S2)} q`, `${num(S1)}/${num(S0)} (size ×${S1 / S0})`, `${num(S2)}/${num(S1)} (size ×${S2 / S1})`,
-  `marginal (linear ${((S2 - S1) / (S1 - S0)).toFixed(1)}×)`, 'verdict'], scaleRows);
+const scaleNotes = Object.entries(scale).flatMap(([stage, series]) => SCALE_SIZES.flatMap((n) => {
+  const m = series[n];
+  return m?.note && m.status !== 'skipped' ? [`- ${stage}, ${num(n)} questions: ${m.note}`] : [];
+}));
+const scaleTable = `${table(['stage', `${num(S0)} q`, `${num(S1)} q`, `${num(S2)} q`, `${num(S1)}/${num(S0)} (size ×${S1 / S0})`, `${num(S2)}/${num(S1)} (size ×${S2 / S1})`,
+  `marginal (linear ${((S2 - S1) / (S1 - S0)).toFixed(1)}×)`, 'verdict'], scaleRows)}${scaleNotes.length ? `\n\n${scaleNotes.join('\n')}` : ''}`;
 
 const detailTable = table(['id', 'command', 'median', 'min', 'max', 'user+sys CPU', 'runs', 'timer', 'status'],
   measurements.filter((m) => m.command).map((m) => [
@@ -636,7 +653,10 @@ ${scaleTable}
 ## Every measured command
 
 \`$TMP\` is the bench's temporary directory. The first run of every command is a warm-up under the Node timer;
-for slow commands (longer than their budget) that single run is the measurement.
+for slow commands (longer than their budget) that single run is the measurement. *user+sys CPU* is the CPU time of
+the command and the processes it waited for (hyperfine's figure, or the bench's children's times from /proc): it
+does not include browsers that the CLI ends at exit without waiting for them, so for the HTML and EPUB checks it
+leaves out most of Chromium's work.
 
 ${detailTable}
 `;
