@@ -20,7 +20,7 @@ SYSTEM_DEPS := /usr/bin/chromium:chromium \
                /usr/bin/pdftoppm:poppler-utils \
                /usr/bin/qpdf:qpdf
 
-.PHONY: all test fuzz setup system-deps typecheck clean
+.PHONY: all test fuzz bench setup system-deps typecheck clean
 
 all: setup dist/.built
 	@node bin/rijkspers.js build $(INPUTS) --out $(OUT)
@@ -44,6 +44,12 @@ fuzz: setup
 	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$$seed FUZZ_FIGURES="$$figures" npx vitest run test/fuzz || status=$$?
 	node test/fuzz/print-figures.mjs "$$figures" "$$(( $$(date +%s) - start ))"
 	exit $$status
+
+# Where the time goes: timings, ratios and goals side by side; refreshes bench/RESULTS.md.
+# Uses hyperfine, WeasyPrint, pandoc and GNU time when installed (it never installs them).
+# BENCH_QUICK=1 skips the slow parts; see bench/README.md.
+bench: setup dist/.built
+	@node bench/run.mjs
 
 setup: system-deps node_modules/.rijkspers-installed
 
