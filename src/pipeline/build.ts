@@ -183,7 +183,7 @@ export async function buildLetter(inputPath: string, options: BuildOptions, pool
 /**
  * Builds every letter; `onLetter` is called as each one finishes, in input order (so the terminal,
  * the reports and the summary read the same whatever ran in parallel). Rendering runs in worker
- * threads when `jobs` > 1; a window of letters is in flight at once, so memory stays bounded
+ * threads (one thread per job); a window of letters is in flight at once, so memory stays bounded
  * however long the batch.
  */
 export async function buildLetters(
@@ -193,7 +193,9 @@ export async function buildLetters(
 ): Promise<LetterOutcome[]> {
   const pool = new CheckerPool();
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), inputs.length));
-  const renderer = jobs > 1 ? await workerPool(jobs) : inThread;
+  // Rendering never runs on this thread: a long letter keeps a worker busy for seconds, and this
+  // thread must stay free to answer Ctrl-C (its handler removes staged files and stops the checkers).
+  const renderer = await workerPool(jobs);
   const render = renderOptions(options);
   const window = jobs * 2;
   const outcomes: LetterOutcome[] = [];

@@ -29,7 +29,6 @@ export async function workerPool(threads: number): Promise<Renderer> {
   const worker = new URL('./render-worker.js', import.meta.url);
   // Run from the TypeScript sources (the tests) there is no compiled worker to start: one thread.
   if (!existsSync(fileURLToPath(worker))) return inThread;
-  // Loaded only for a batch: a single letter never pays for the pool.
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: worker.href,
