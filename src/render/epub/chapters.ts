@@ -14,7 +14,7 @@ import { inlineText } from '../../model/text.js';
 import { walkLetter } from '../../model/visit.js';
 import type { EpubRenderInput } from '../types.js';
 import { buildLetterTree } from '../web/tree.js';
-import { elementsWhere, idsIn, insertBeforeId } from '../web/tree-ops.js';
+import { elementsWhere, IdIndex, idsIn } from '../web/tree-ops.js';
 import type { EpubResource } from './epub-gen-workarounds.js';
 import { pageMarker, runMarkers, type Placement } from './page-list.js';
 
@@ -79,13 +79,14 @@ export function linkDocuments(docs: ReadonlyArray<{ filename: string; tree: Root
 
 /** Puts the markers that go before an element, at the top, or before the last notes. */
 function placeElementMarkers(docs: ReadonlyArray<{ tree: Root }>, placements: readonly Placement[]): void {
+  const indexes = docs.map((d) => new IdIndex(d.tree));
   for (const p of placements) {
     if (p.kind === 'top') {
       docs[0]!.tree.children.unshift(pageMarker(p.page));
     } else if (p.kind === 'before' || p.kind === 'notes') {
       const id = p.kind === 'before' ? p.id : 'notes';
-      const order = p.kind === 'notes' ? [...docs].reverse() : docs;
-      if (!order.some((d) => insertBeforeId(d.tree, id, pageMarker(p.page)))) {
+      const order = p.kind === 'notes' ? [...indexes].reverse() : indexes;
+      if (!order.some((index) => index.insertBefore(id, pageMarker(p.page)))) {
         throw new Error(`epub: page ${p.page} starts before "${id}", which no document has`);
       }
     }

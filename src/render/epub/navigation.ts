@@ -62,11 +62,11 @@ export interface NavigationStrings {
 }
 
 /** Position of a link target in reading order: document index, then the target id's index in it (-1: the document's top). */
-function positionOf(chapters: readonly ChapterDocument[], idLists: readonly string[][], href: string): [number, number] {
+function positionOf(chapters: readonly ChapterDocument[], idOrder: ReadonlyArray<ReadonlyMap<string, number>>, href: string): [number, number] {
   const [file, id] = href.split('#');
   const doc = chapters.findIndex((c) => c.filename === file);
   if (doc < 0) return [Number.MAX_SAFE_INTEGER, 0];
-  return [doc, id === undefined ? -1 : (idLists[doc]?.indexOf(id) ?? -1)];
+  return [doc, id === undefined ? -1 : (idOrder[doc]?.get(id) ?? -1)];
 }
 
 /** Heading text as a table of contents shows it: note calls left out, whitespace collapsed. */
@@ -131,13 +131,14 @@ export function buildNavigation(
 
   // NCX play order: one number per distinct target, in reading order.
   const idLists = chapters.map((c) => idsIn(c.tree));
+  const idOrder = idLists.map((ids) => new Map(ids.map((id, i) => [id, i])));
   const flat: Array<TocEntry | PageListEntry> = [];
   const walk = (entries: TocEntry[]): void => entries.forEach((e) => { flat.push(e); walk(e.children); });
   walk(toc);
   flat.push(...pageList);
   const targets = [...new Set(flat.map((e) => e.href))].sort((a, b) => {
-    const [da, ia] = positionOf(chapters, idLists, a);
-    const [db, ib] = positionOf(chapters, idLists, b);
+    const [da, ia] = positionOf(chapters, idOrder, a);
+    const [db, ib] = positionOf(chapters, idOrder, b);
     return da - db || ia - ib;
   });
   const order = new Map(targets.map((href, i) => [href, i + 1]));
@@ -153,7 +154,7 @@ export function buildNavigation(
       : { type: 'appendix', href: chapter.filename, label: strings.annexLandmark });
   }
   for (const chapter of chapters) {
-    if (idLists[chapters.indexOf(chapter)]!.includes(NOTES_ID)) landmarks.push({ type: 'endnotes', href: `${chapter.filename}#${NOTES_ID}`, label: strings.notesLandmark });
+    if (idOrder[chapters.indexOf(chapter)]!.has(NOTES_ID)) landmarks.push({ type: 'endnotes', href: `${chapter.filename}#${NOTES_ID}`, label: strings.notesLandmark });
   }
 
   return {

@@ -64,9 +64,10 @@ function sameRun(a: RunPath, b: RunPath): boolean {
  * Later pages go in first, so each offset still counts the run's own text.
  */
 export function runMarkers(placements: readonly Placement[]): (id: string, run: RunPath, children: ElementContent[]) => ElementContent[] {
-  const inText = placements.filter((p): p is Extract<Placement, { kind: 'text' }> => p.kind === 'text');
+  const byId = new Map<string, Array<Extract<Placement, { kind: 'text' }>>>();
+  for (const p of placements) if (p.kind === 'text') byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
   return (id, run, children) => {
-    const here = inText.filter((p) => p.id === id && sameRun(p.run, run)).sort((a, b) => b.offset - a.offset || b.page - a.page);
+    const here = (byId.get(id) ?? []).filter((p) => sameRun(p.run, run)).sort((a, b) => b.offset - a.offset || b.page - a.page);
     let out = children;
     for (const p of here) out = insertAtOffset(out, p.offset, pageMarker(p.page));
     return out;

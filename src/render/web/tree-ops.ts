@@ -33,24 +33,32 @@ export function idsIn(tree: Nodes): string[] {
   return out;
 }
 
-/** The element with this id, with its parent and index; undefined when the tree has none. */
-export function findById(tree: Nodes, id: string): { node: Element; parent: Parents; index: number } | undefined {
-  let found: { node: Element; parent: Parents; index: number } | undefined;
-  visitParents(tree, 'element', (node, ancestors) => {
-    if (idOf(node) !== id) return undefined;
-    const parent = ancestors.at(-1);
-    if (parent) found = { node, parent, index: parent.children.indexOf(node) };
-    return false; // found: stop walking
-  });
-  return found;
-}
+/**
+ * Every element with an id, with its parent, from one walk: for inserting many things before many
+ * elements (a page marker per page) without walking the tree once per insertion.
+ */
+export class IdIndex {
+  private readonly byId = new Map<string, { node: Element; parent: Parents }>();
 
-/** Inserts `inserted` right before the element with this id; false when there is none. */
-export function insertBeforeId(tree: Nodes, id: string, inserted: ElementContent): boolean {
-  const at = findById(tree, id);
-  if (!at) return false;
-  at.parent.children.splice(at.index, 0, inserted);
-  return true;
+  constructor(tree: Nodes) {
+    visitParents(tree, 'element', (node, ancestors) => {
+      const id = idOf(node);
+      const parent = ancestors.at(-1);
+      if (id !== undefined && parent && !this.byId.has(id)) this.byId.set(id, { node, parent });
+    });
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Inserts `inserted` right before the element with this id; false when there is none. */
+  insertBefore(id: string, inserted: ElementContent): boolean {
+    const at = this.byId.get(id);
+    if (!at) return false;
+    at.parent.children.splice(at.parent.children.indexOf(at.node), 0, inserted);
+    return true;
+  }
 }
 
 /**
