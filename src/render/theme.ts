@@ -78,6 +78,8 @@ export interface Theme {
   t(key: string, values?: Record<string, string | number>): string;
   /** Whether the strings have `key` (for optional wording). */
   has(key: string): boolean;
+  /** Every UI string, placeholders unfilled (what characters the style itself adds to a page). */
+  allStrings(): string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -186,6 +188,7 @@ export function loadTheme(name: string = DEFAULT_THEME): Theme {
       return fillPlaceholders(template, values);
     },
     has: (key) => key in strings,
+    allStrings: () => Object.values(strings),
   };
   cache.set(name, theme);
   return theme;

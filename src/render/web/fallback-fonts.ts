@@ -34,8 +34,11 @@ function parseRanges(unicodeRange: string): Array<[number, number]> {
   });
 }
 
-/** Every character of the letter's text that is drawn (not spaces or controls). */
-function lettersCharacters(letter: Letter): Set<number> {
+/**
+ * Every character a page of the letter draws (not spaces or controls): the letter's text, and what
+ * the house style adds (bullets, the back-link arrow, labels).
+ */
+function drawnCharacters(letter: Letter, theme: Theme): Set<number> {
   const out = new Set<number>();
   const add = (text: string): void => {
     for (const ch of text) {
@@ -48,6 +51,18 @@ function lettersCharacters(letter: Letter): Set<number> {
     inline: (i) => add(i.type === 'noteRef' ? i.label : i.type === 'break' ? '' : i.text),
     node: (n) => { if (n.type === 'image') add(n.alt); else if (n.type === 'question' || n.type === 'answer') add(n.label); },
   });
+  // Labels and names (Latin, as a rule); the back-link arrow only with notes, bullets only to the
+  // depth the letter's lists reach: a page carries no face for what it does not draw.
+  const symbol = theme.t('backlinkSymbol');
+  for (const text of theme.allStrings()) if (text !== symbol) add(text);
+  if (letter.notes.length) add(symbol);
+  let depth = -1;
+  const deepest = (items: ReadonlyArray<{ children?: { items: typeof items } }>, d: number): void => {
+    depth = Math.max(depth, d);
+    for (const item of items) if (item.children) deepest(item.children.items, d + 1);
+  };
+  walkLetter(letter, { node: (n) => { if (n.type === 'list') deepest(n.items, 0); } }, { notes: false, letterhead: false });
+  theme.data.lists.bullets.slice(0, depth + 1).forEach(add);
   return out;
 }
 
@@ -70,7 +85,7 @@ async function subset(path: string, text: string): Promise<Uint8Array> {
  */
 export async function fallbackFaces(theme: Theme, letter: Letter, faces: readonly WebFontFace[]): Promise<FallbackFace[]> {
   const covered = faces.flatMap((f) => (f.unicodeRange ? parseRanges(f.unicodeRange) : [[0, 0x10ffff] as [number, number]]));
-  const missing = [...lettersCharacters(letter)].filter((cp) => !covered.some(([a, b]) => cp >= a && cp <= b)).sort((a, b) => a - b);
+  const missing = [...drawnCharacters(letter, theme)].filter((cp) => !covered.some(([a, b]) => cp >= a && cp <= b)).sort((a, b) => a - b);
   if (missing.length === 0) return [];
   const fonts = loadFontSet(theme);
   const byFace = new Map<Face, number[]>();
