@@ -13,10 +13,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES, PDF_STANDARDS, type OutputFormat, type PdfStandard } from './formats.js';
 import { formatDiagnostic, InputError } from './readers/shared/diagnostics.js';
 import { OutputError } from './util/output-files.js';
-import { readLetter } from './readers/index.js';
 import { DEFAULT_THEME, listThemes, loadTheme } from './render/theme.js';
 import { checkSummaryLine, letterLines, outputLines, summaryLine, type LineOptions } from './report/console.js';
-import { runBuild, runCheck } from './pipeline/run.js';
 import { REPORTERS, parseReporters, writeReports, type ReporterSpec } from './cli/reporters.js';
 import { progressDisplay, progressMode, type ProgressDisplay } from './cli/progress.js';
 import { removePendingTempFiles } from './util/output-files.js';
@@ -124,6 +122,8 @@ async function commandBuild(inputs: string[], flags: BuildFlags, display: (quiet
   const progress = display(flags.quiet === true);
   const fullReport = `${flags.out.replace(/\/+$/u, '')}/index.html`;
   try {
+    // The pipeline loads once the command line is known good (`--help` and usage errors stay quick).
+    const { runBuild } = await import('./pipeline/run.js');
     const { report } = await runBuild(inputs, {
       outDir: flags.out, formats, check: flags.check,
       ...(flags.theme ? { theme: flags.theme } : {}),
@@ -153,6 +153,7 @@ async function commandCheck(files: string[], flags: CheckFlags, display: (quiet:
   const progress = display(flags.quiet === true);
   const fullReport = flags.report !== undefined ? `${flags.report.replace(/\/+$/u, '')}/index.html` : undefined;
   try {
+    const { runCheck } = await import('./pipeline/run.js');
     const report = await runCheck(files, {
       ...(flags.report !== undefined ? { reportDir: flags.report } : {}),
       ...(flags.theme ? { theme: flags.theme } : {}),
@@ -170,6 +171,7 @@ async function commandCheck(files: string[], flags: CheckFlags, display: (quiet:
 }
 
 async function commandParse(file: string, flags: { json?: boolean }): Promise<number> {
+  const { readLetter } = await import('./readers/index.js');
   const { letter, warnings } = await readLetter(file);
   if (warnings.length) process.stderr.write(`${warnings.map(formatDiagnostic).join('\n')}\n`);
   if (flags.json) {

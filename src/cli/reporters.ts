@@ -3,9 +3,6 @@
  * or in a file. `human` is the terminal lines (always printed; naming it only says "not JSON").
  */
 import { writeFileWhole } from '../util/output-files.js';
-import { toJunit } from '../report/junit.js';
-import { serialiseReport } from '../report/report.js';
-import { serialiseSarif } from '../report/sarif.js';
 import type { Report } from '../report/schema.js';
 
 export const REPORTERS = ['human', 'json', 'sarif', 'junit'] as const;
@@ -17,10 +14,11 @@ export interface ReporterSpec {
   file?: string;
 }
 
-const FORMATTERS: Record<Exclude<ReporterName, 'human'>, (report: Report) => string> = {
-  json: serialiseReport,
-  sarif: serialiseSarif,
-  junit: toJunit,
+// Loaded when asked for: a run without --reporter never loads the JUnit library.
+const FORMATTERS: Record<Exclude<ReporterName, 'human'>, () => Promise<(report: Report) => string>> = {
+  json: async () => (await import('../report/report.js')).serialiseReport,
+  sarif: async () => (await import('../report/sarif.js')).serialiseSarif,
+  junit: async () => (await import('../report/junit.js')).toJunit,
 };
 
 export function parseReporters(values: readonly string[], usage: (message: string) => Error): ReporterSpec[] {
@@ -45,7 +43,7 @@ export function parseReporters(values: readonly string[], usage: (message: strin
 export async function writeReports(specs: readonly ReporterSpec[], report: Report): Promise<void> {
   for (const spec of specs) {
     if (spec.name === 'human') continue;
-    const text = FORMATTERS[spec.name](report);
+    const text = (await FORMATTERS[spec.name]())(report);
     if (spec.file === undefined) process.stdout.write(text);
     else await writeFileWhole(spec.file, text);
   }

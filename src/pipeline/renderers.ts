@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { RenderOptions, RenderResult } from './render-letter.js';
-import renderTask from './render-worker.js';
 
 export interface Renderer {
   render(input: string, options: RenderOptions): Promise<RenderResult>;
@@ -19,8 +18,9 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** Rendering in this thread; the renderer's modules load on the first letter (a worker loads its own). */
 export const inThread: Renderer = {
-  render: (input, options) => renderTask({ input, options }),
+  render: async (input, options) => (await import('./render-worker.js')).default({ input, options }),
   close: async () => {},
 };
 

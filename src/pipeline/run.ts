@@ -9,7 +9,6 @@ import { relative } from 'node:path';
 import type { CheckResult } from '../check/types.js';
 import { FORMAT_NAMES, formatOfFile, type OutputFormat } from '../formats.js';
 import type { Diagnostic } from '../readers/shared/diagnostics.js';
-import { writeCheckReport, writeFolderIndex } from '../report/html/write-index.js';
 import type { LetterOutcome } from '../report/outcome.js';
 import { buildReport, checkEntry, letterEntryOf, makeReport, outputEntry, rebaseLetter } from '../report/report.js';
 import type { LetterEntry, OutputEntry, Report } from '../report/schema.js';
@@ -48,6 +47,8 @@ export async function runBuild(inputs: readonly string[], options: PublishOption
     // Letters of this run that wrote nothing have no report in the folder: the index lists them from here.
     const unpublished = outcomes.filter((o) => o.kind !== 'published').map(letterEntryOf);
     try {
+      // The HTML report's templates load only when a folder gets an index.
+      const { writeFolderIndex } = await import('../report/html/write-index.js');
       await writeFolderIndex(outDir, { unpublished, ...(options.theme ? { theme: options.theme } : {}) });
     } catch (err) {
       // A folder that took no letter takes no index either: each letter has said so already.
@@ -108,6 +109,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   const report = makeReport({ version: VERSION, command: 'check', files: entries, errors });
   if (options.reportDir !== undefined) {
     options.onProgress?.({ type: 'index', file: `${options.reportDir.replace(/\/+$/u, '')}/index.html` });
+    const { writeCheckReport } = await import('../report/html/write-index.js');
     await writeCheckReport(options.reportDir, rebaseFiles(report, options.reportDir), options.theme);
   }
   return report;

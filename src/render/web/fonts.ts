@@ -27,8 +27,18 @@ function descriptor(rule: string, name: string): string | undefined {
   return new RegExp(`${name}\\s*:\\s*([^;]+);`, 'u').exec(rule)?.[1]?.trim();
 }
 
-/** The package's `@font-face` rule whose `src` names this file. */
+const rules = new Map<string, string>();
+
+/** The package's `@font-face` rule whose `src` names this file (looked up once per process). */
 function packageRule(file: string): string {
+  const known = rules.get(file);
+  if (known !== undefined) return known;
+  const rule = findPackageRule(file);
+  rules.set(file, rule);
+  return rule;
+}
+
+function findPackageRule(file: string): string {
   const name = basename(file);
   const packageDir = dirname(dirname(file));
   const m = /-(\d{3})-(normal|italic)\.woff2$/u.exec(name);

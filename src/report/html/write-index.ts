@@ -17,7 +17,7 @@ import { VERSION } from '../../version.js';
 import { parseReport, serialiseReport } from '../report.js';
 import type { LetterEntry, OutputEntry, Report } from '../schema.js';
 import { renderReportBody, type FileView, type LetterView, type PageData } from './page.js';
-import { renderThumbnail } from './thumbnail.js';
+import { thumbnailOf } from './thumbnail.js';
 
 export const INDEX_FILE = 'index.html';
 export const CHECK_REPORT_FILE = 'report.json';
@@ -27,7 +27,7 @@ async function fileView(dir: string, entry: OutputEntry, kept: boolean): Promise
   const path = join(dir, entry.file);
   const now = await hashFile(path).catch(() => undefined);
   const state = now === undefined ? 'missing' : now === entry.sha256 ? 'present' : 'changed';
-  const thumbnail = entry.format === 'pdf' && state !== 'missing' ? await renderThumbnail(path) : undefined;
+  const thumbnail = entry.format === 'pdf' && now !== undefined ? await thumbnailOf(path, now) : undefined;
   return { entry, href: entry.file.split('/').map(encodeURIComponent).join('/'), state, kept, ...(thumbnail ? { thumbnail } : {}) };
 }
 
