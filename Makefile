@@ -25,8 +25,8 @@ SYSTEM_DEPS := /usr/bin/chromium:chromium \
 all: setup dist/.built
 	@node bin/rijkspers.js build $(INPUTS) --out $(OUT)
 
-# The CLI test compiles the sources it runs into a temp folder: the tests need no dist/.
-test: setup
+# dist/ first: the installed-command and interrupt tests run bin/rijkspers.js as users do.
+test: setup dist/.built
 	@echo "test: type-check, then vitest"
 	npx tsc --noEmit -p .
 	npx vitest run

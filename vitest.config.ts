@@ -1,10 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Unit tests that replace a module with vi.mock: in a shared module graph the mock would not apply. */
+const MOCKING = ['test/cli/reports.test.ts'];
 
 /**
  * Three projects, so each part of the suite runs the way it needs:
  *  - `unit`: readers, model, render, CLI (fast: no browser or JVM of our own). Files share a
  *    worker's loaded modules (fonts, pdfjs, shaping caches), which would otherwise be loaded again
  *    for every file; every test restores what it changes (mocks, timers, TZ).
+ *  - `unit-isolated`: the unit tests that replace a module (vi.mock), each in its own module graph.
  *  - `check`: the checkers' tests (test/check/, and test/check-*.test.ts until they move there),
  *    each file in its own module graph: they start browsers and JVMs.
  *  - `e2e`: one run that publishes and checks every letter, one browser and one JVM.
@@ -22,7 +26,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/!(e2e|check)/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...MOCKING],
           isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-isolated',
+          include: MOCKING,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
+import { NO_PROGRESS } from '../support/cli.js';
 import { DOCX_FEATURES, REFERENCE as REF, letterText } from '../support/letters.js';
 
 interface Run { code: number; out: string; err: string }
@@ -24,7 +25,7 @@ beforeEach(() => {
 afterEach(() => { vi.restoreAllMocks(); });
 
 async function run(...args: string[]): Promise<Run> {
-  const code = await main(args);
+  const code = await main(args, NO_PROGRESS);
   return { code, out, err };
 }
 
@@ -165,9 +166,9 @@ describe('Word documents', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^test\/fixtures\/docx\/features\.docx:(\d+): warning: a picture has no alternative text \(paragraph \1\): describe it in Word/mu);
     expect(r.err).not.toMatch(/error/u);
-    expect(readdirSync(dir).sort()).toEqual(['features.html', 'features.report.json']);
+    expect(readdirSync(dir).sort()).toEqual(['features.html', 'features.report.json', 'index.html']);
     const report = JSON.parse(readFileSync(join(dir, 'features.report.json'), 'utf8'));
-    expect(report.warnings.map((w: { code: string }) => w.code)).toContain('image-without-alt');
+    expect(report.letters[0].warnings.map((w: { code: string }) => w.code)).toContain('image-without-alt');
   });
 });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, vi } from 'vitest';
 import { main } from '../../src/cli.js';
+import { progressDisplay } from '../../src/cli/progress.js';
 import { REPO } from './letters.js';
 
 export interface CliRun { code: number; out: string; err: string }
@@ -27,9 +28,15 @@ export function captureOutput(): void {
   afterEach(() => { vi.restoreAllMocks(); });
 }
 
-/** `rijkspers ARGS` in this process; what it printed since the test began. */
+/**
+ * Without progress: on a pipe, as here, the command prints a line per step (test/cli/help.test.ts
+ * tests those); the tests read what it prints besides.
+ */
+export const NO_PROGRESS = (): ReturnType<typeof progressDisplay> => progressDisplay('off');
+
+/** `rijkspers ARGS` in this process, without progress lines; what it printed since the test began. */
 export async function runCli(...args: string[]): Promise<CliRun> {
-  const code = await main(args);
+  const code = await main(args, NO_PROGRESS);
   return { code, out, err };
 }
 

@@ -13,6 +13,7 @@ import type { Letter } from '../../src/model/ast.js';
 import { letterWords, noteText, splitWords } from '../../src/model/text.js';
 import type { LetterOutcome } from '../../src/report/outcome.js';
 import { REPORT_VERSION } from '../../src/report/report.js';
+import type { Report } from '../../src/report/schema.js';
 import type { Theme } from '../../src/render/theme.js';
 import { readBook, type Book, type ContentDocument } from './epub.js';
 import { attr, byId, one, parseHtml, readingTextOf, selectAll, textOf } from './html.js';
@@ -149,29 +150,36 @@ export function expectPageListIsPdfPages(outcome: PublishedOutcome, { book, pdf 
 /** The report on disk names the files as they are (size, SHA-256, pages) and, when checked, every passing check. */
 export function expectReportDescribesOutputs(outcome: PublishedOutcome, letter: Letter, outDir: string, checked: boolean): void {
   const formats: OutputFormat[] = ['html', 'pdf', 'epub'];
-  const report = JSON.parse(readFileSync(outcome.reportPath, 'utf8'));
-  expect(report.rijkspers.reportVersion).toBe(REPORT_VERSION);
-  expect(report).toMatchObject({
-    input: outcome.input, title: letter.subject.text, status: checked ? 'published' : 'not-checked',
-    summary: { outputs: 3, checked: checked ? 3 : 0, violations: 0, warnings: outcome.warnings.length },
+  const report = JSON.parse(readFileSync(outcome.reportPath, 'utf8')) as Report;
+  expect(report).toMatchObject({ reportVersion: REPORT_VERSION, command: 'build', files: [], errors: [] });
+  expect(report.summary).toMatchObject({
+    letters: 1, outputs: 3, checked: checked ? 3 : 0, passed: checked ? 3 : 0, failed: 0, violations: 0,
+    inputWarnings: outcome.warnings.length, exitCode: 0,
   });
-  expect(report.warnings).toEqual(JSON.parse(JSON.stringify(outcome.warnings)));
-  expect(report.outputs.map((x: { format: string }) => x.format)).toEqual(formats);
-  for (const entry of report.outputs as Array<{ format: OutputFormat; file: string; bytes: number; sha256: string; pages?: number }>) {
-    const bytes = readFileSync(join(outDir, entry.file));
-    expect(entry.file).toBe(`${outcome.stem}.${entry.format}`);
-    expect(entry.bytes).toBe(bytes.length);
-    expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    if (entry.format === 'pdf') expect(entry.pages).toBe(outcome.outputs.find((x) => x.format === 'pdf')!.pages);
-  }
-  if (!checked) {
-    expect(report.checks).toBeUndefined();
-    return;
-  }
-  expect(report.checks.map((c: { format: string; file: string; passed: boolean }) => [c.format, c.file, c.passed])).toEqual(formats.map((f) => [f, `${outcome.stem}.${f}`, true]));
-  for (const c of report.checks as Array<{ tools: Array<Record<string, unknown>>; findings: Array<{ fails: boolean }> }>) {
+  expect(report.letters).toHaveLength(1);
+  const entry = report.letters[0]!;
+  expect(entry).toMatchObject({ input: outcome.input, stem: outcome.stem, title: letter.subject.text, status: checked ? 'published' : 'not-checked', kept: [] });
+  // The document rules' findings on the model (warnings only, or the letter would not be published).
+  expect(entry.document.map((f) => f.rule)).toEqual(outcome.document.map((f) => f.rule));
+  expect(entry.warnings).toEqual(JSON.parse(JSON.stringify(outcome.warnings)));
+  expect(entry.outputs.map((x) => x.format)).toEqual(formats);
+  const inputSha256 = createHash('sha256').update(readFileSync(outcome.input)).digest('hex');
+  expect(entry.inputSha256).toBe(inputSha256);
+  for (const output of entry.outputs) {
+    const bytes = readFileSync(join(outDir, output.file));
+    expect(output.file).toBe(`${outcome.stem}.${output.format}`);
+    expect(output.bytes).toBe(bytes.length);
+    expect(output.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(output.inputSha256).toBe(inputSha256);
+    if (output.format === 'pdf') expect(output.pages).toBe(outcome.outputs.find((x) => x.format === 'pdf')!.pages);
+    if (!checked) {
+      expect(output.status).toBe('not-checked');
+      expect(output.check).toBeUndefined();
+      continue;
+    }
+    expect([output.status, output.check?.passed]).toEqual(['passed', true]);
     // No timings in a report: the same input gives the same report.
-    for (const t of c.tools) expect(t).not.toHaveProperty('durationMs');
-    expect(c.findings.filter((f) => f.fails)).toEqual([]);
+    for (const t of output.check!.tools) expect(t).not.toHaveProperty('durationMs');
+    expect(output.check!.findings.filter((f) => f.fails)).toEqual([]);
   }
 }
