@@ -40,15 +40,18 @@ export async function runBuild(inputs: readonly string[], options: PublishOption
     ...(options.pdfStandard !== undefined ? { pdfStandard: options.pdfStandard } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
+  // The index's templates load while the workers render (this thread waits for them otherwise).
+  const indexWriter = options.index ?? true ? import('../report/html/write-index.js') : undefined;
+  // Awaited below; a failed import must not end the process as an unhandled rejection first.
+  indexWriter?.catch(() => {});
   const outcomes = await buildLetters(inputs, build, (outcome) => options.onLetter?.(outcome, rebaseLetter(letterEntryOf(outcome), outDir)));
-  if (options.index ?? true) {
+  if (indexWriter) {
     const file = `${outDir.replace(/\/+$/u, '')}/index.html`;
     options.onProgress?.({ type: 'index', file });
     // Letters of this run that wrote nothing have no report in the folder: the index lists them from here.
     const unpublished = outcomes.filter((o) => o.kind !== 'published').map(letterEntryOf);
     try {
-      // The HTML report's templates load only when a folder gets an index.
-      const { writeFolderIndex } = await import('../report/html/write-index.js');
+      const { writeFolderIndex } = await indexWriter;
       await writeFolderIndex(outDir, { unpublished, ...(options.theme ? { theme: options.theme } : {}) });
     } catch (err) {
       // A folder that took no letter takes no index either: each letter has said so already.

@@ -1,6 +1,6 @@
 /**
  * How fast each writer is on the reference letter (warm: fonts and templates loaded). Speed is
- * measured here, never asserted in a test: `npm run bench`.
+ * measured here, never asserted in a test: `npm run bench:render` (`make bench` times whole commands).
  */
 import { bench, describe } from 'vitest';
 import { renderEpub } from '../../src/render/epub/index.js';
