@@ -6,6 +6,9 @@
  * the whole run. The same sessions then check what only a test can make: PDFs of the layout's edge
  * cases, and EPUBs whose page markers sit at every kind of position.
  *
+ * The samples and the unseen letters are published a second time in the large-print house style
+ * (templates/grootletter), with the same checks and the same assertions on words and notes.
+ *
  * Asserted per letter: every output passes every check (no failing finding, every tool ran), every
  * word of the input is in each output in order (HTML text, EPUB text, PDF tags), note links
  * resolve, the EPUB page list is the PDF's pages, and the report on disk describes the outputs.
@@ -61,6 +64,12 @@ const INPUTS = [
   DOCX_FEATURES, DOCX_REFERENCE_PANDOC, DOCX_REFERENCE_TEMPLATE, TAB_TABLE, SYMBOLS,
 ];
 
+/** The large-print edition of these, in a folder of its own. */
+const LARGE_PRINT = [...SAMPLES, ...UNSEEN];
+const largePrintDir = join(outDir, 'grootletter');
+const largePrintTheme = loadTheme('grootletter');
+const largePrint: Published[] = [];
+
 /** PDFs of the layout's edge cases (test/render/pdf/crafted.test.ts), for the PDF checker. */
 const LAYOUT_LETTERS: Array<[string, LetterSource]> = [
   ...Object.entries(CRAFTED_BODIES).map(([name, body]): [string, LetterSource] => [name, { parts: layoutLetter(body), file: `${name}.txt` }]),
@@ -79,6 +88,10 @@ beforeAll(async () => {
     for (const input of INPUTS) {
       const outcome = await buildLetter(input, options, pool);
       published.push({ input, outcome, ...(outcome.kind === 'published' ? { letter: (await readLetter(input)).letter } : {}) });
+    }
+    for (const input of LARGE_PRINT) {
+      const outcome = await buildLetter(input, { ...options, outDir: largePrintDir, theme: 'grootletter' }, pool);
+      largePrint.push({ input, outcome, ...(outcome.kind === 'published' ? { letter: (await readLetter(input)).letter } : {}) });
     }
     if (!CHECKED) return;
     for (const [name, source] of LAYOUT_LETTERS) {
@@ -102,7 +115,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   // Outputs with failures are kept for inspection (the failing test names the files).
-  if (published.length === INPUTS.length && summarise(published.map((p) => p.outcome)).exitCode === 0) rmSync(outDir, { recursive: true, force: true });
+  const all = [...published, ...largePrint];
+  if (all.length === INPUTS.length + LARGE_PRINT.length && summarise(all.map((p) => p.outcome)).exitCode === 0) rmSync(outDir, { recursive: true, force: true });
   rmSync(src, { recursive: true, force: true });
 });
 
@@ -187,5 +201,37 @@ describe.each(INPUTS)('%s', (input) => {
   it('has a report on disk that describes its outputs and checks', () => {
     const o = outcomeOf(input);
     expectReportDescribesOutputs(o, o.letter, outDir, CHECKED);
+  });
+});
+
+describe.each(LARGE_PRINT)('%s, large print (grootletter)', (input) => {
+  const outcome = (): PublishedOutcome & { letter: Letter } => {
+    const p = largePrint.find((x) => x.input === input);
+    if (p?.outcome.kind !== 'published' || !p.letter) throw new Error(`${input} was not published in large print: ${JSON.stringify(p?.outcome)}`);
+    return { ...p.outcome, letter: p.letter };
+  };
+
+  it.skipIf(!CHECKED)('has all three outputs passing every check: no failing finding, every tool ran', () => {
+    const o = outcome();
+    expect(o.checks?.map((c) => c.format)).toEqual(FORMATS);
+    for (const c of o.checks ?? []) {
+      expect(failures(c)).toEqual([]);
+      expect(c.passed).toBe(true);
+    }
+  });
+
+  it('has every word in order in every format, note links there and back, the PDF pages as the EPUB page list', async () => {
+    const o = outcome();
+    const outputs = await readOutputs(o);
+    expectEveryWord(o.letter, outputs, largePrintTheme);
+    expectNoteLinks(o.letter, outputs);
+    expectPageListIsPdfPages(o, outputs);
+  });
+
+  it('is set in the large-print style: more PDF pages than the default edition, and its report describes it', () => {
+    const o = outcome();
+    const pages = (x: PublishedOutcome): number => x.outputs.find((f) => f.format === 'pdf')!.pages!;
+    expect(pages(o)).toBeGreaterThan(pages(outcomeOf(input)));
+    expectReportDescribesOutputs(o, o.letter, largePrintDir, CHECKED);
   });
 });
