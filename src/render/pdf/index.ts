@@ -11,7 +11,7 @@
 import type { PageStart } from '../../model/page-starts.js';
 import type { PdfRendering, RenderInput, RenderOptions } from '../types.js';
 import { buildBody } from './layout/body-flow.js';
-import type { FlowContext } from './layout/flow-types.js';
+import type { FlowContext, FlowLine } from './layout/flow-types.js';
 import { loadFontSet } from './layout/fonts.js';
 import { layoutLetterhead, type Letterhead } from './layout/letterhead.js';
 import { loadPdfLayout } from './layout/layout-config.js';
@@ -58,7 +58,7 @@ export function layoutPdf(input: RenderInput): PdfLayoutResult {
   const body = buildBody(ctx);
   const { footnotes } = layout;
   const pages = paginate({
-    lines: body.lines,
+    lines: letterhead.flow.length === 0 ? body.lines : [...letterhead.flow, ...afterLetterhead(body.lines, layout.letterhead.gapAfterSubject)],
     notes: [...letterhead.notes, ...body.notes],
     firstPageNotes: letterhead.notes.map((n) => n.note.id),
     firstPageTop: letterhead.bodyTop,
@@ -68,6 +68,12 @@ export function layoutPdf(input: RenderInput): PdfLayoutResult {
     ruleOffset: footnotes.gapBelowRule + footnotes.ruleThickness / 2,
   });
   return { ctx, options: input.options ?? {}, letterhead, pages, pageStarts: pages.map((p) => ({ page: p.index + 1, at: p.start })) };
+}
+
+/** The body after reference fields that flow before it: the letterhead's gap above its first line. */
+function afterLetterhead(lines: readonly FlowLine[], gap: number): FlowLine[] {
+  const [first, ...rest] = lines;
+  return first ? [{ ...first, spaceBefore: gap, breakBefore: 'allow' }, ...rest] : [];
 }
 
 export async function writePdf(laidOut: PdfLayoutResult): Promise<Uint8Array> {

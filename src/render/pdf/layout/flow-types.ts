@@ -72,6 +72,8 @@ export interface FlowLine {
   repeatHeader?: FlowLine[];
   /** Drawn as an artifact, not tagged (a repeated header). */
   artifact?: boolean;
+  /** The letterhead's reference fields flowing before the body: never where a page of the letter starts. */
+  letterhead?: boolean;
 }
 
 /** A line at a fixed place on a page (letterhead, reference column, running header). */

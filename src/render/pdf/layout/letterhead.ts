@@ -8,17 +8,28 @@
  * is the document's `H1`. The emblem is a layout artifact unless the letter gives its logo a
  * description (then a `Figure` with that `/Alt`); the running block repeats what page 1 says and
  * is a pagination artifact.
+ *
+ * Set beside the body (the Kamerbrief grid), the reference column stands at a fixed place on page 1.
+ * Set above the body (one column, large print), it flows like the body, before it: a letter with
+ * many fields continues on page 2 instead of running over the page's foot.
  */
 import type { Field, TextLine } from '../../../model/ast.js';
-import { ascentIn, type FlowContext, type NoteFlow, type PlacedLine } from './flow-types.js';
+import { ascentIn, type FlowContext, type FlowLine, type NoteFlow, type PlacedLine } from './flow-types.js';
 import { inlineSpans, runStyle, textLinesSpans } from './inline-spans.js';
 import type { TextSpec } from './layout-config.js';
 import { breakLines, type Line, type Span } from './line-break.js';
 import { placeNote } from './notes-flow.js';
 import { StructNode, type Slot } from './tags.js';
 
+/** Where reference-column lines go: a stack at a fixed place, or the flow before the body. */
+interface LineSink {
+  lines(lines: readonly Line[], x: number, spec: Pick<TextSpec, 'size' | 'leading'>): void;
+  /** Space before the next group; a page may end there (not inside a group). */
+  gap(points: number): void;
+}
+
 /** Lines stacked downwards from a top edge. */
-class Stack {
+class Stack implements LineSink {
   readonly placed: PlacedLine[] = [];
   constructor(
     private readonly ctx: FlowContext,
@@ -38,10 +49,37 @@ class Stack {
   }
 }
 
+/** Lines for the body's flow: paginated with it, a group (a field with its label) kept together. */
+class FlowStack implements LineSink {
+  readonly flow: FlowLine[] = [];
+  private gapBefore = 0;
+  private groupStart = true;
+  constructor(private readonly ctx: FlowContext) {}
+
+  lines(lines: readonly Line[], x: number, spec: Pick<TextSpec, 'size' | 'leading'>): void {
+    const ascent = ascentIn(this.ctx, spec);
+    for (const line of lines) {
+      this.flow.push({
+        parts: [{ dx: x - this.ctx.layout.body.left, line }], height: spec.leading, ascent,
+        spaceBefore: this.gapBefore, breakBefore: this.groupStart ? 'allow' : 'avoid', notes: [], anchors: [], letterhead: true,
+      });
+      this.gapBefore = 0;
+      this.groupStart = false;
+    }
+  }
+
+  gap(points: number): void {
+    this.gapBefore += points;
+    this.groupStart = true;
+  }
+}
+
 export interface Letterhead {
   lines: PlacedLine[];
-  /** Where the body starts on page 1. */
+  /** Where the body's flow starts on page 1 (with `flow`, if any, before the body). */
   bodyTop: number;
+  /** The reference column when it is set above the body: the start of the body's flow. */
+  flow: FlowLine[];
   /** Bottom of the reference column on page 1 (the page number goes under it). */
   referenceBottom: number;
   /** The bookmark of the subject (H1), at the top of its first line. */
@@ -110,9 +148,19 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
 
   const rc = layout.referenceColumn;
   const subjectBottom = rows.y - ds.rowGap;
-  // Beside the body from its own top; or, in one column, right under Betreft, before the body.
-  const reference = layoutReferenceColumn(ctx, calls, rc.placement === 'beside' ? rc.firstPageTop : subjectBottom + rc.groupGap * 2);
-  lines.push(...reference.placed);
+  // Beside the body from its own top; or, in one column, right under Betreft, flowing before the body.
+  let flow: FlowLine[] = [];
+  let referenceBottom = subjectBottom;
+  if (rc.placement === 'beside') {
+    const reference = new Stack(ctx, rc.firstPageTop);
+    layoutReferenceColumn(ctx, calls, reference);
+    lines.push(...reference.placed);
+    referenceBottom = reference.y;
+  } else {
+    const reference = new FlowStack(ctx);
+    layoutReferenceColumn(ctx, calls, reference);
+    flow = reference.flow;
+  }
 
   const notes: NoteFlow[] = [];
   for (const [parent, ids] of calls) {
@@ -127,19 +175,19 @@ export function layoutLetterhead(ctx: FlowContext): Letterhead {
 
   return {
     lines,
-    bodyTop: (rc.placement === 'beside' ? subjectBottom : reference.y) + lh.gapAfterSubject,
-    referenceBottom: reference.y,
+    bodyTop: flow.length > 0 ? subjectBottom + rc.groupGap * 2 : subjectBottom + lh.gapAfterSubject,
+    flow,
+    referenceBottom,
     subjectTop,
     notes,
     ...(logoSlot ? { logoSlot } : {}),
   };
 }
 
-function layoutReferenceColumn(ctx: FlowContext, calls: Array<[StructNode, string[]]>, top: number): Stack {
+function layoutReferenceColumn(ctx: FlowContext, calls: Array<[StructNode, string[]]>, stack: LineSink): void {
   const { letter, layout, theme } = ctx;
   const rc = layout.referenceColumn;
   const div = ctx.root.add('Div', { title: theme.t('referenceColumn') });
-  const stack = new Stack(ctx, top);
   const block = (textLines: readonly TextLine[], spec: TextSpec | ((line: number) => TextSpec), owner: StructNode): void => {
     const result = textLinesSpans(ctx, textLines, owner, spec);
     result.perLine.forEach((spans, i) => {
@@ -160,10 +208,9 @@ function layoutReferenceColumn(ctx: FlowContext, calls: Array<[StructNode, strin
     stack.gap(rc.groupGap);
     fieldBlock(ctx, stack, div, field, calls);
   }
-  return stack;
 }
 
-function fieldBlock(ctx: FlowContext, stack: Stack, div: StructNode, field: Field, calls: Array<[StructNode, string[]]>): void {
+function fieldBlock(ctx: FlowContext, stack: LineSink, div: StructNode, field: Field, calls: Array<[StructNode, string[]]>): void {
   const rc = ctx.layout.referenceColumn;
   const p = div.add('P');
   const label: Span[] = [{ text: `${field.label} `, style: runStyle(ctx, rc.label), slot: p.slot() }];

@@ -100,7 +100,10 @@ export function paginate(input: PaginateInput): PageLayout[] {
       while (b > i && lines[b]!.breakBefore !== 'allow') b--;
       end = b > i ? b : k;
     }
-    if (end === i && carry.length === 0 && i < lines.length) end = i + 1; // always make progress
+    // Always make progress, but on a fresh page: when page 1's letterhead leaves no room for the
+    // first line, page 1 holds the letterhead alone.
+    const roomless = index === 0 && input.firstPageTop > input.nextPagesTop;
+    if (end === i && carry.length === 0 && i < lines.length && !roomless) end = i + 1;
 
     const body: PlacedFlowLine[] = [];
     let y = top;
@@ -141,13 +144,15 @@ export function paginate(input: PaginateInput): PageLayout[] {
       });
     }
 
-    const first = body.find((b) => !b.line.artifact)?.line.start;
+    // Reference fields that flowed onto this page precede it: the page starts at its first body line.
+    const first = body.find((b) => !b.line.artifact && !b.line.letterhead)?.line.start;
     pages.push({
       index,
       body,
       foot,
       ...(ruleY !== undefined ? { ruleY } : {}),
-      start: index === 0 ? { kind: 'letter' } : (first ?? { kind: 'notes' }),
+      // A page of reference fields alone (a letterhead longer than a page) counts as the letter's start.
+      start: index === 0 ? { kind: 'letter' } : (first ?? (body.some((b) => b.line.letterhead) ? { kind: 'letter' } : { kind: 'notes' })),
     });
     i = end;
     if (pages.length > 10_000) throw new Error('PDF: pagination does not terminate (a line taller than the page?)');
