@@ -85,14 +85,18 @@ beforeAll(async () => {
   const pool = new CheckerPool();
   try {
     const options: BuildOptions = { outDir, formats: FORMATS, check: CHECKED };
-    for (const input of INPUTS) {
-      const outcome = await buildLetter(input, options, pool);
-      published.push({ input, outcome, ...(outcome.kind === 'published' ? { letter: (await readLetter(input)).letter } : {}) });
-    }
-    for (const input of LARGE_PRINT) {
-      const outcome = await buildLetter(input, { ...options, outDir: largePrintDir, theme: 'grootletter' }, pool);
-      largePrint.push({ input, outcome, ...(outcome.kind === 'published' ? { letter: (await readLetter(input)).letter } : {}) });
-    }
+    const publish = async (input: string, opts: BuildOptions): Promise<Published> => {
+      const outcome = await buildLetter(input, opts, pool);
+      return { input, outcome, ...(outcome.kind === 'published' ? { letter: (await readLetter(input)).letter } : {}) };
+    };
+    // Two letters at a time, as `rijkspers build` keeps its checkers busy: one letter's EPUB checks
+    // overlap the other's browser pages. The pool takes concurrent checks; results keep input order.
+    const jobs = [
+      ...INPUTS.map((input) => async () => { published[INPUTS.indexOf(input)] = await publish(input, options); }),
+      ...LARGE_PRINT.map((input, i) => async () => { largePrint[i] = await publish(input, { ...options, outDir: largePrintDir, theme: 'grootletter' }); }),
+    ];
+    const lane = async (): Promise<void> => { for (let job = jobs.shift(); job; job = jobs.shift()) await job(); };
+    await Promise.all([lane(), lane()]);
     if (!CHECKED) return;
     for (const [name, source] of LAYOUT_LETTERS) {
       const file = join(src, `layout-${name}.pdf`);
