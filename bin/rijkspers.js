@@ -4,7 +4,8 @@ import { setFlagsFromString } from 'node:v8';
 
 // WebAssembly (HarfBuzz to subset fonts, WOFF2 decoding) runs a few milliseconds per letter, but its
 // optimised compile made the main thread wait some 400 ms in every run; the baseline compiler alone
-// does the same work at once (one letter, HTML only: 1.12 s → 0.76 s). Set before any module compiles.
+// does the same work at once (one letter, HTML only: 1.22 s → 0.96 s, medians of 5). Set before any
+// module compiles; worker threads share the flag.
 setFlagsFromString('--liftoff-only');
 
 let cli;
