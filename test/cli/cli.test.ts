@@ -1,42 +1,17 @@
 /**
  * The command line: exit codes, FILE:LINE errors without stack traces, nothing written for bad
- * input, reproducible outputs. Builds run without checks here; test/publish-samples.test.ts runs
+ * input, reproducible outputs. Builds run without checks here; test/e2e/publish.test.ts runs
  * the checkers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.js';
-import { NO_PROGRESS } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { captureOutput, runCli, tempDir } from '../support/cli.js';
 import { DOCX_FEATURES, REFERENCE as REF, letterText } from '../support/letters.js';
 
-interface Run { code: number; out: string; err: string }
-
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-});
-afterEach(() => { vi.restoreAllMocks(); });
-
-async function run(...args: string[]): Promise<Run> {
-  const code = await main(args, NO_PROGRESS);
-  return { code, out, err };
-}
-
-const tempDirs: string[] = [];
-afterAll(() => { for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true }); });
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rijkspers-cli-'));
-  tempDirs.push(dir);
-  return dir;
-}
+captureOutput();
+const run = runCli;
 
 describe('rijkspers build (without checks)', () => {
   it('writes every format and a report, and says so per output', async () => {
@@ -143,8 +118,9 @@ describe('bad input', () => {
 
   it('rejects a missing file, an unknown format and an unknown command with exit 2', async () => {
     expect((await run('build', 'input/does-not-exist.txt', '--out', tempDir())).err).toMatch(/does-not-exist\.txt:1: error: cannot read the file \(no such file\)/u);
-    expect((await run('build', REF, '--format', 'docx')).code).toBe(2);
-    expect(err).toMatch(/--format takes a list of html, pdf, epub/u);
+    const format = await run('build', REF, '--format', 'docx');
+    expect(format.code).toBe(2);
+    expect(format.err).toMatch(/--format takes a list of html, pdf, epub/u);
     expect((await run('publish')).code).toBe(2);
     expect((await run('build', REF, '--bogus')).code).toBe(2);
   });

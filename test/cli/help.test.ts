@@ -1,21 +1,14 @@
 /** Help, usage errors and progress: what a new user sees first. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.js';
+import { describe, expect, it } from 'vitest';
 import { progressDisplay } from '../../src/cli/progress.js';
+import { captureOutput, runCli } from '../support/cli.js';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-});
-afterEach(() => { vi.restoreAllMocks(); });
+captureOutput();
 
 describe('help', () => {
   it.each([['build', '--help'], ['help', 'build']])('`rijkspers %s %s` exits 0 with a line per option', async (...args) => {
-    expect(await main(args)).toBe(0);
+    const { code, out, err } = await runCli(...args);
+    expect(code).toBe(0);
     expect(err).toBe('');
     for (const option of ['--out <dir>', '--format <list>', '--no-check', '--theme <name>', '--jobs <n>', '--pdf-standard <standard>', '--certifier <name>', '--a11y-reviewed', '--reporter <name[=file]>', '--json', '--verbose', '--quiet']) {
       expect(out).toContain(option);
@@ -25,18 +18,21 @@ describe('help', () => {
   });
 
   it.each([['parse'], ['check'], ['themes']])('`rijkspers %s --help` exits 0', async (command) => {
-    expect(await main([command, '--help'])).toBe(0);
+    const { code, out } = await runCli(command, '--help');
+    expect(code).toBe(0);
     expect(out).toContain(`Usage: rijkspers ${command}`);
   });
 
   it('`rijkspers --help` lists the commands and the exit codes', async () => {
-    expect(await main(['--help'])).toBe(0);
+    const { code, out } = await runCli('--help');
+    expect(code).toBe(0);
     expect(out).toMatch(/build \[options\] <file\.\.\.>/u);
     expect(out).toContain('Exit codes:');
   });
 
   it('`rijkspers themes` lists the house styles', async () => {
-    expect(await main(['themes'])).toBe(0);
+    const { code, out } = await runCli('themes');
+    expect(code).toBe(0);
     expect(out).toMatch(/^rijkshuisstijl\s.*\(default\)$/mu);
     expect(out).toMatch(/^grootletter\s/mu);
   });
@@ -54,7 +50,8 @@ describe('usage errors: one line, exit 2', () => {
     [['help', 'nope'], /^rijkspers: no command "nope"/u],
   ];
   it.each(cases)('%j', async (args, message) => {
-    expect(await main(args)).toBe(2);
+    const { code, out, err } = await runCli(...args);
+    expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(out).toBe('');
