@@ -5,7 +5,7 @@
  * the text export loses (marks, hyperlinks, real notes, heading styles, list numbering, tables,
  * pictures). Content is taken from `rich` when it is there, so one set of rules serves both readers.
  */
-import type { ListStyle, Mark } from '../../../model/ast.js';
+import type { ImageData, ListStyle, Mark } from '../../../model/ast.js';
 import type { Dropped } from '../characters.js';
 import type { RawToken } from '../inline-tokens.js';
 
@@ -60,14 +60,7 @@ export interface RichImage {
   kind: 'image';
   alt: string;
   decorative: boolean;
-  data?: {
-    mediaType: 'image/png' | 'image/jpeg';
-    bytes: Uint8Array;
-    width: number;
-    height: number;
-    widthPt?: number;
-    heightPt?: number;
-  };
+  data?: ImageData;
 }
 
 export interface RichLine {
