@@ -5,8 +5,7 @@
  * merges. The checkers are replaced by recorded results (test/report/sample-checks.ts): the
  * pipeline, staging, reports and the command line are the real ones.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
@@ -16,7 +15,7 @@ import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { fromXml } from 'xast-util-from-xml';
 import type { Element as XmlElement, Root as XmlRoot } from 'xast';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckSession, OutputFormat } from '../../src/check/types.js';
 import type { Report } from '../../src/report/schema.js';
 import { ALL_SAMPLE_FINDINGS, sampleCheck } from '../report/sample-checks.js';
@@ -29,33 +28,14 @@ vi.mock('../../src/formats.js', async (importOriginal) => {
   return { ...real, FORMATS, formatSpec: (format: OutputFormat) => FORMATS.find((f) => f.format === format)! };
 });
 
-const { main } = await import('../../src/cli.js');
+// Imported after the mock above (vi.mock is hoisted): the command line runs the recorded checkers.
+const { captureOutput, runCli: run, runCliOnce, tempDir: tempDirNamed } = await import('../support/cli.js');
 
 const REF = 'input/000_4c8a1616a76a7555.txt';
 const STEM = '000_4c8a1616a76a7555';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-});
-afterEach(() => { vi.restoreAllMocks(); });
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const code = await main(args);
-  return { code, out, err };
-}
-
-const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'rijkspers-reports-'));
-  dirs.push(d);
-  return d;
-}
+captureOutput();
+const tempDir = (): string => tempDirNamed('rijkspers-reports-');
 
 const reportSchema = JSON.parse(readFileSync('docs/report-schema.json', 'utf8')) as object;
 const validateReport = new Ajv2020({ allErrors: true, strict: true }).compile(reportSchema);
@@ -71,12 +51,7 @@ let report: Report;
 
 beforeAll(async () => {
   dir = tempDir();
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-  build = await run('build', REF, '--out', dir, '--json', '--jobs', '1');
-  vi.restoreAllMocks();
+  build = await runCliOnce('build', REF, '--out', dir, '--json', '--jobs', '1');
   report = JSON.parse(build.out) as Report;
 }, 120_000);
 

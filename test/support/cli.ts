@@ -17,14 +17,16 @@ export interface CliRun { code: number; out: string; err: string }
 let out = '';
 let err = '';
 
+function startCapture(): void {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
+}
+
 /** Captures stdout and stderr around every test of the file (restored after each). */
 export function captureOutput(): void {
-  beforeEach(() => {
-    out = '';
-    err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-  });
+  beforeEach(startCapture);
   afterEach(() => { vi.restoreAllMocks(); });
 }
 
@@ -33,6 +35,16 @@ export function captureOutput(): void {
  * tests those); the tests read what it prints besides.
  */
 export const NO_PROGRESS = (): ReturnType<typeof progressDisplay> => progressDisplay('off');
+
+/** `runCli` outside a test (in a `beforeAll`): what this one run printed, captured for it alone. */
+export async function runCliOnce(...args: string[]): Promise<CliRun> {
+  startCapture();
+  try {
+    return await runCli(...args);
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
 
 /** `rijkspers ARGS` in this process, without progress lines; what it printed since the test began. */
 export async function runCli(...args: string[]): Promise<CliRun> {
