@@ -20,7 +20,7 @@ SYSTEM_DEPS := /usr/bin/chromium:chromium \
                /usr/bin/pdftoppm:poppler-utils \
                /usr/bin/qpdf:qpdf
 
-.PHONY: all test fuzz bench setup system-deps typecheck clean
+.PHONY: all test e2e-full fuzz bench setup system-deps typecheck clean
 
 all: setup dist/.built
 	@node bin/rijkspers.js build $(INPUTS) --out $(OUT)
@@ -30,6 +30,11 @@ test: setup dist/.built
 	@echo "test: type-check, then vitest"
 	npx tsc --noEmit -p .
 	npx vitest run
+
+# The end-to-end run with every edition of both house styles through every checker (make test
+# checks a set of them in full and the rest's PDFs: test/e2e/publish.test.ts says which and why).
+e2e-full: setup dist/.built
+	RIJKSPERS_E2E=full npx vitest run --project e2e test/e2e/publish.test.ts
 
 # The long fuzz run (test/fuzz/): FUZZ_RUNS cases over all properties, a new seed unless FUZZ_SEED is
 # set. Shrunk failures are saved under test/fixtures/fuzz/, where `make test` keeps running them.

@@ -5,13 +5,13 @@ const MOCKING = ['test/cli/reports.test.ts'];
 
 /**
  * Three projects, so each part of the suite runs the way it needs:
- *  - `unit`: readers, model, render, CLI (fast: no browser or JVM of our own). Files share a
- *    worker's loaded modules (fonts, pdfjs, shaping caches), which would otherwise be loaded again
- *    for every file; every test restores what it changes (mocks, timers, TZ).
+ *  - `unit`: readers, model, render, checkers' rules on recorded tool output and crafted PDFs, CLI
+ *    (no browser or JVM of our own). Files share a worker's loaded modules (fonts, pdfjs, shaping
+ *    caches), which would otherwise be loaded again for every file (that took ~2 s a file); every
+ *    test restores what it changes (mocks, timers, TZ, environment variables).
  *  - `unit-isolated`: the unit tests that replace a module (vi.mock), each in its own module graph.
- *  - `check`: the checkers' tests (test/check/, and test/check-*.test.ts until they move there),
- *    each file in its own module graph: they start browsers and JVMs.
- *  - `e2e`: one run that publishes and checks every letter, one browser and one JVM.
+ *  - `e2e`: the tests that need the real tools and processes: one run that publishes and checks
+ *    every letter (one browser and one JVM), the checkers on crafted violations, an interrupted build.
  * `npm run test:unit` / `test:e2e` run one project; `vitest run` runs all. CI has 2 cores: never more
  * than 2 workers. Include lists name the files (rather than exclude others), so `--exclude` on the
  * command line still applies.
@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/!(e2e|check)/**/*.test.ts'],
+          include: ['test/!(e2e)/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...MOCKING],
           isolate: false,
           testTimeout: 60_000,
@@ -39,15 +39,6 @@ export default defineConfig({
           include: MOCKING,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'check',
-          include: ['test/check-*.test.ts', 'test/check/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
         },
       },
       {
