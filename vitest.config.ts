@@ -6,7 +6,7 @@ const MOCKING = ['test/cli/reports.test.ts'];
 /**
  * Three projects, so each part of the suite runs the way it needs:
  *  - `unit`: readers, model, render, checkers' rules on recorded tool output and crafted PDFs, CLI
- *    (no browser or JVM of our own). Files share a worker's loaded modules (fonts, pdfjs, shaping
+ *    (no JVM; one browser, for the check of index.html). Files share a worker's loaded modules (fonts, pdfjs, shaping
  *    caches), which would otherwise be loaded again for every file (that took ~2 s a file); every
  *    test restores what it changes (mocks, timers, TZ, environment variables).
  *  - `unit-isolated`: the unit tests that replace a module (vi.mock), each in its own module graph.
