@@ -14,8 +14,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseSync } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder, parseModule, visitNodes } from '../support/source.js';
 
 const REPO = resolve('.');
 const REF = join(REPO, 'input', '000_4c8a1616a76a7555.txt');
@@ -93,16 +93,9 @@ interface Use {
  * `….resolve()`s or loads with `createRequire(…)(…)`, found by parsing it (oxc, through vite's `parseSync`).
  */
 function usesOf(file: string): Use[] {
-  const parsed = parseSync(file, readFileSync(file, 'utf8'));
-  if (parsed.errors.length) throw new Error(`${file} does not parse: ${parsed.errors.map((e) => e.message).join('; ')}`);
   const found: Use[] = [];
   const text = (n: EsNode | null | undefined): string | undefined => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined);
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-      return;
-    }
+  visitNodes(parseModule(file).program, (node) => {
     const n = node as EsNode;
     if (['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression'].includes(n.type ?? '')) {
       const spec = text(n.source);
@@ -116,9 +109,7 @@ function usesOf(file: string): Use[] {
         || (c.type === 'CallExpression' && c.callee?.type === 'Identifier' && c.callee.name === 'createRequire');
       if (spec !== undefined && (direct || resolved)) found.push({ specifier: spec, direct });
     }
-    for (const [key, value] of Object.entries(n)) if (key !== 'parent') walk(value);
-  };
-  walk(parsed.program);
+  });
   return found;
 }
 
@@ -130,10 +121,6 @@ function packagesOf(specifiers: readonly string[]): string[] {
 function dependenciesOf(dir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
   return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})];
-}
-
-function filesUnder(dir: string, suffix: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f));
 }
 
 describe('the packed package', () => {

@@ -12,45 +12,29 @@
  *    no reader of the code could check. Regexes are found by parsing each module (oxc, through
  *    vite's `parseSync`), not by searching its text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseSync } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../../support/letters.js';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? sourceFiles(path) : e.name.endsWith('.ts') ? [path] : [];
-  });
-}
+import { filesUnder, parseModule, visitNodes } from '../../support/source.js';
 
 interface Found { file: string; what: string }
 
 /** Regex literals (pattern) and run-time `RegExp(…)` / `new RegExp(…)` calls of a module. */
 function regexesOf(file: string): Found[] {
-  const parsed = parseSync(file, readFileSync(file, 'utf8'));
-  if (parsed.errors.length) throw new Error(`${file} does not parse: ${parsed.errors.map((e) => e.message).join('; ')}`);
   const out: Found[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-      return;
-    }
+  visitNodes(parseModule(file).program, (node) => {
     const n = node as { type?: string; regex?: { pattern: string }; callee?: { type?: string; name?: string } };
     if (n.type === 'Literal' && n.regex) out.push({ file, what: n.regex.pattern });
     if ((n.type === 'NewExpression' || n.type === 'CallExpression') && n.callee?.type === 'Identifier' && n.callee.name === 'RegExp') out.push({ file, what: 'RegExp(…)' });
-    for (const [key, value] of Object.entries(n)) if (key !== 'parent') walk(value);
-  };
-  walk(parsed.program);
+  });
   return out;
 }
 
 /** The source without its comments (the parser's comment spans blanked out). */
 function codeOf(file: string): string {
   const text = readFileSync(file, 'utf8');
-  const { comments } = parseSync(file, text);
+  const { comments } = parseModule(file, text);
   let out = text;
   for (const c of comments) out = out.slice(0, c.start) + ' '.repeat(c.end - c.start) + out.slice(c.end);
   return out;
@@ -60,7 +44,7 @@ const SRC = join(REPO, 'src');
 const EPUB = join(SRC, 'render', 'epub');
 
 describe('no placeholder characters in src/', () => {
-  const files = sourceFiles(SRC);
+  const files = filesUnder(SRC, '.ts');
 
   it('scans every module of src/', () => {
     expect(files.length).toBeGreaterThan(100);
@@ -87,7 +71,7 @@ describe('no placeholder characters in src/', () => {
 });
 
 describe('no regular expression over markup in src/render/epub/', () => {
-  const files = sourceFiles(EPUB);
+  const files = filesUnder(EPUB, '.ts');
   const regexes = files.flatMap(regexesOf);
 
   it('finds the modules and their regexes (the scan is not blind)', () => {
