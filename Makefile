@@ -32,9 +32,9 @@ test: setup dist/.built
 	npx vitest run
 
 # The end-to-end run with every edition of both house styles through every checker (make test
-# checks a set of them in full and the rest's PDFs: test/e2e/publish.test.ts says which and why).
+# checks a set of them in full and the rest's PDFs: test/e2e/publish.ts says which and why).
 e2e-full: setup dist/.built
-	RIJKSPERS_E2E=full npx vitest run --project e2e test/e2e/publish.test.ts
+	RIJKSPERS_E2E=full npx vitest run --project e2e test/e2e/run.test.ts
 
 # The long fuzz run (test/fuzz/): FUZZ_RUNS cases over all properties, a new seed unless FUZZ_SEED is
 # set. Shrunk failures are saved under test/fixtures/fuzz/, where `make test` keeps running them.

@@ -10,8 +10,9 @@ const MOCKING = ['test/cli/reports.test.ts'];
  *    caches), which would otherwise be loaded again for every file (that took ~2 s a file); every
  *    test restores what it changes (mocks, timers, TZ, environment variables).
  *  - `unit-isolated`: the unit tests that replace a module (vi.mock), each in its own module graph.
- *  - `e2e`: the tests that need the real tools and processes: one run that publishes and checks
- *    every letter (one browser and one JVM), the checkers on crafted violations, an interrupted build.
+ *  - `e2e`: the tests that need the real tools and processes: one run (test/e2e/run.test.ts) that
+ *    publishes and checks every letter and puts the checkers on crafted violations, with one browser
+ *    and one JVM; an interrupted build.
  * `npm run test:unit` / `test:e2e` run one project; `vitest run` runs all. CI has 2 cores: never more
  * than 2 workers. Include lists name the files (rather than exclude others), so `--exclude` on the
  * command line still applies.

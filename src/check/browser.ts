@@ -63,7 +63,12 @@ export interface ChromiumSession {
   pid: number | undefined;
   /** The scratch directory of this launch (profile and TMPDIR), removed by `close`. */
   scratchDir: string;
-  /** Runs `job` on a fresh page once one of the `PAGE_LIMIT` slots is free; the page is always closed. */
+  /**
+   * Runs `job` on a page once one of the `PAGE_LIMIT` slots is free: a new page, or one an earlier
+   * job used, reset to what a new page has (see `resetPage`). A job that adds a script to every new
+   * document (`evaluateOnNewDocument`) removes it itself. A page whose job failed or ran out of
+   * time is closed.
+   */
   withPage<T>(job: (page: Page) => Promise<T>, options: PageOptions): Promise<T>;
   /** Waits for running jobs, closes the browser, ends its process group, removes the scratch directory. Idempotent. */
   close(): Promise<void>;
@@ -93,6 +98,69 @@ async function waitUntilGone(pgid: number, ms: number): Promise<boolean> {
 export function scratchParent(): string {
   const socket = join(tmpdir(), 'rijkspers-chromium-XXXXXX', 'org.chromium.Chromium.XXXXXX', 'SingletonSocket');
   return Buffer.byteLength(socket) <= 107 ? tmpdir() : '/tmp';
+}
+
+/** What every page starts with (puppeteer's default viewport), and what `resetPage` restores. */
+const PAGE_VIEWPORT = { width: 800, height: 600 };
+
+/**
+ * The page events a job may listen to. Puppeteer listens to some of them itself, so a kept page is
+ * compared with its counts when new rather than stripped of every listener. (It may have fewer:
+ * pa11y's clean-up calls `page.off('request', undefined)`, which drops every request listener,
+ * puppeteer's count of requests in flight for `networkidle` waits among them; no check waits so.)
+ */
+const PAGE_EVENTS = [
+  'close', 'console', 'dialog', 'domcontentloaded', 'error', 'frameattached', 'framedetached', 'framenavigated', 'issue', 'load', 'metrics',
+  'pageerror', 'popup', 'request', 'requestfailed', 'requestfinished', 'requestservedfromcache', 'response', 'workercreated', 'workerdestroyed',
+] as const;
+
+/** A page kept between jobs, with what it had when new. */
+interface KeptPage {
+  page: Page;
+  listeners: number[];
+}
+
+const listenerCounts = (page: Page): number[] => PAGE_EVENTS.map((event) => page.listenerCount(event));
+
+/**
+ * A page for check jobs. Pages are kept between jobs: a new page costs a renderer process that
+ * compiles axe (or Ace's scripts) again, some 0.6 s of CPU; a kept one has them compiled (24 axe
+ * runs, 3 at a time: 30 s of Chromium CPU with a page each, 13 s on 3 kept pages). The cache is
+ * off, so every job's page loads its files again and a rule that watches requests sees them all.
+ */
+async function openPage(browser: Browser): Promise<KeptPage> {
+  const page = await browser.newPage();
+  try {
+    await page.setViewport(PAGE_VIEWPORT);
+    await page.setCacheEnabled(false);
+    return { page, listeners: listenerCounts(page) };
+  } catch (error) {
+    await page.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Undoes what a check job may have changed on its page (request interception, the policy bypass,
+ * emulated media, viewport, pa11y's user agent). A job removes its own listeners; a page left
+ * with more than it had, or that cannot be reset (closed, crashed, not answering within 10 s), is
+ * not kept: false, and the caller closes it.
+ */
+async function resetPage({ page, listeners }: KeptPage, userAgent: string): Promise<boolean> {
+  if (page.isClosed() || listenerCounts(page).some((n, i) => n > listeners[i]!)) return false;
+  const reset = async (): Promise<void> => {
+    await page.setRequestInterception(false);
+    await page.setBypassCSP(false);
+    await page.emulateMediaFeatures([]);
+    await page.setViewport(PAGE_VIEWPORT);
+    await page.setUserAgent(userAgent);
+  };
+  try {
+    await withTimeLimit(reset(), 10_000, 'resetting a page');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
@@ -127,8 +195,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   if (child) trackChild(child);
   const pid = child?.pid;
   let version: string;
+  /** The browser's own user agent, restored on kept pages after pa11y set its own. */
+  let userAgent: string;
   try {
     version = (await browser.version()).replace(/^[^/]*\//u, '');
+    userAgent = await browser.userAgent();
   } catch (error) {
     // A browser that started but does not answer is ended here: nobody else holds it.
     if (pid !== undefined) killGroup(pid);
@@ -136,6 +207,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     throw error;
   }
   const pages = new Limiter(PAGE_LIMIT);
+  /** Pages whose job is done, reset, for the next job: see `openPage`. */
+  const idle: KeptPage[] = [];
   let closed = false;
 
   return {
@@ -146,17 +219,23 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     withPage<T>(job: (page: Page) => Promise<T>, { limitMs, what, onTimeout }: PageOptions): Promise<T> {
       return pages.run(async () => {
         if (closed) throw new Error('the browser has been closed');
-        const page = await browser.newPage();
+        const kept = idle.pop() ?? await openPage(browser);
+        const { page } = kept;
+        let finished = false;
         try {
           // The job's time limit covers puppeteer's own waits (navigation, selectors): theirs
           // would fail first with a message that does not say the limit scales with the file.
           page.setDefaultTimeout(0);
-          return await withTimeLimit(job(page), limitMs, what, (error) => {
+          const result = await withTimeLimit(job(page), limitMs, what, (error) => {
             onTimeout?.(error);
             page.close().catch(() => undefined);
           });
+          finished = true;
+          return result;
         } finally {
-          await page.close().catch(() => undefined);
+          // Only a page whose job finished in time is kept, and only once it is as a new one was.
+          if (finished && !closed && (await resetPage(kept, userAgent))) idle.push(kept);
+          else await page.close().catch(() => undefined);
         }
       });
     },

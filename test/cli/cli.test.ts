@@ -1,7 +1,7 @@
 /**
  * The command line: exit codes, FILE:LINE errors without stack traces, nothing written for bad
- * input, reproducible outputs. Builds run without checks here; test/e2e/publish.test.ts runs
- * the checkers.
+ * input, reproducible outputs. Builds run without checks here; test/e2e/publish.ts runs the
+ * checkers.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { acquireChromium, type ChromiumLease, type ChromiumSession } from '../browser.js';
 import { makeTempDir, removeTempDir } from '../../util/temp-dir.js';
 import { Limiter } from '../../util/limiter.js';
@@ -194,8 +194,7 @@ const VIOLATION_DETAILS_ONLY = `(() => {
 })();`;
 
 async function checkDocument(page: Page, url: string, scriptPaths: string[], scriptContents: string[], scripts: ScriptCache): Promise<unknown> {
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
+  const onRequest = (request: HTTPRequest): void => {
     // A checker never fetches from the network; a content document that tries is blocked. Like
     // Ace's own runner, `.html` documents are served as XHTML. (A request still in flight when
     // the page closes rejects: nothing to do about it then.)
@@ -209,26 +208,33 @@ async function checkDocument(page: Page, url: string, scriptPaths: string[], scr
       );
     } else handled = request.continue();
     handled.catch(() => undefined);
-  });
-  await page.goto(url);
-  for (const content of scriptContents) await addAceScript(page, content);
-  for (const path of scriptPaths) {
-    await addAceScript(page, await scripts.get(path));
-    if (basename(path) === 'axe.js') await addAceScript(page, VIOLATION_DETAILS_ONLY);
+  };
+  // The page is kept for other jobs (see `withPage`, which also turns interception off again).
+  page.on('request', onRequest);
+  try {
+    await page.setRequestInterception(true);
+    await page.goto(url);
+    for (const content of scriptContents) await addAceScript(page, content);
+    for (const path of scriptPaths) {
+      await addAceScript(page, await scripts.get(path));
+      if (basename(path) === 'axe.js') await addAceScript(page, VIOLATION_DETAILS_ONLY);
+    }
+    return await page.evaluate(
+      () =>
+        new Promise((resolveRun, rejectRun) => {
+          // Runs in the page: `window.daisy` is Ace's injected script.
+          const w = globalThis as unknown as { daisy?: { ace?: { run(cb: (err: unknown, res: unknown) => void): void } } };
+          const ace = w.daisy?.ace;
+          if (!ace) {
+            rejectRun(new Error('Ace scripts did not load'));
+            return;
+          }
+          ace.run((err, res) => (err ? rejectRun(err) : resolveRun(res)));
+        }),
+    );
+  } finally {
+    page.off('request', onRequest);
   }
-  return page.evaluate(
-    () =>
-      new Promise((resolveRun, rejectRun) => {
-        // Runs in the page: `window.daisy` is Ace's injected script.
-        const w = globalThis as unknown as { daisy?: { ace?: { run(cb: (err: unknown, res: unknown) => void): void } } };
-        const ace = w.daisy?.ace;
-        if (!ace) {
-          rejectRun(new Error('Ace scripts did not load'));
-          return;
-        }
-        ace.run((err, res) => (err ? rejectRun(err) : resolveRun(res)));
-      }),
-  );
 }
 
 async function sizeOfUrl(url: string): Promise<number> {

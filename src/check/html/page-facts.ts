@@ -71,14 +71,28 @@ function isOwnRequest(request: HTTPRequest, url: string): boolean {
  */
 export async function loadWatched(page: Page, url: string, file: string): Promise<() => Promise<PageFacts>> {
   const requests: string[] = [];
-  page.on('request', (r) => {
+  const onRequest = (r: HTTPRequest): void => {
     if (!isOwnRequest(r, url)) requests.push(r.url());
+  };
+  // The page is kept for other jobs (see `withPage`): what is added here is taken off again.
+  page.on('request', onRequest);
+  const collector = await page.evaluateOnNewDocument(COLLECT_CSP).catch((error: unknown) => {
+    page.off('request', onRequest);
+    throw error;
   });
-  await page.evaluateOnNewDocument(COLLECT_CSP);
-  await page.setViewport({ width: REFLOW_WIDTH, height: REFLOW_HEIGHT });
-  // No timeout of its own: the page job's time limit (scaled with the file) covers the load.
-  await page.goto(url, { waitUntil: 'load', timeout: 0 });
+  try {
+    await page.setViewport({ width: REFLOW_WIDTH, height: REFLOW_HEIGHT });
+    // No timeout of its own: the page job's time limit (scaled with the file) covers the load.
+    await page.goto(url, { waitUntil: 'load', timeout: 0 });
+  } catch (error) {
+    page.off('request', onRequest);
+    throw error;
+  } finally {
+    // (A page that cannot take this is gone: the load's own error is the one to report.)
+    await page.removeScriptToEvaluateOnNewDocument(collector.identifier).catch(() => undefined);
+  }
   return async () => {
+    page.off('request', onRequest);
     const fontErrors = (await page.evaluate(FONT_ERRORS)) as string[];
     const csp = (await page.evaluate(READ_CSP)) as CspViolation[];
     const reflow = (await page.evaluate(WIDE_ELEMENTS)) as Reflow;

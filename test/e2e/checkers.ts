@@ -1,13 +1,17 @@
 /**
- * Every test that needs the real tools, in one file so they run in one process: one Chromium
- * (HTML checks and Ace) and one EPUBCheck JVM for all of them. The violating fixtures go through
- * the tools all at once (as a batch build sends them) and each must come back with the rule ids,
- * fields and locations of its defects; the clean ones with no finding at all.
+ * The checkers on crafted files, with the run's one Chromium (HTML checks and Ace) and one
+ * EPUBCheck JVM (./pool.ts, shared with ./publish.ts; ./run.test.ts is the file vitest runs). The
+ * violating fixtures go through the tools all at once (as a batch build sends them) and each must
+ * come back with the rule ids, fields and locations of its defects; the clean ones with no
+ * finding at all.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { acquireChromium } from '../../src/check/browser.js';
 import { EpubCheckRunner } from '../../src/check/epub/epubcheck.js';
 import type { HtmlCheckSession } from '../../src/check/html.js';
 import type { CheckResult, Finding, OutputFormat } from '../../src/check/types.js';
@@ -17,12 +21,11 @@ import { renderHtml } from '../../src/render/html/index.js';
 import { loadTheme } from '../../src/render/theme.js';
 import { VERSION } from '../../src/version.js';
 import { fixtureEpub } from '../fixtures/epub/helpers.js';
-import { useCheckers } from '../support/checkers.js';
 import { failing, rulesOf, toolsRun } from '../support/findings.js';
 import { commandOf, descendants, groupAlive } from '../support/processes.js';
+import { checkers } from './pool.js';
 
 const HTML_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'html');
-const checkers = useCheckers();
 let dir: string;
 const results = new Map<string, CheckResult>();
 
@@ -136,8 +139,10 @@ describe('HTML checker: page rules, pa11y and three axe passes on one page in th
     expect(rulesOf(r, 'pa11y')).toEqual(['WCAG2AA.Principle1.Guideline1_3.1_3_1.F68', 'WCAG2AA.Principle4.Guideline4_1.4_1_2.H91.InputText.Name']);
   });
 
-  it('finds the same on its own as in a batch', async () => {
-    for (const name of ['broken.html', 'font-targets.html']) {
+  it('finds the same on its own as in a batch, also on a page kept from a job that bypassed the page\'s policy', async () => {
+    // One at a time, so each check takes the page the one before left (the policy-blocked page
+    // is reloaded with the policy bypassed; the next check must see its policy enforced again).
+    for (const name of ['broken.html', 'csp-blocked.html', 'csp-blocked.html', 'font-targets.html']) {
       const alone = await checkers.check('html', join(HTML_FIXTURES, name));
       expect(withoutTimes(alone), name).toEqual(withoutTimes(result(name)));
     }
@@ -167,6 +172,49 @@ describe('HTML checker: page rules, pa11y and three axe passes on one page in th
     expect(r.tools.find((t) => !t.ran)!.error).toMatch(/did not finish within/u);
     // The browser is still fine for the next file.
     expect(failing(await checkers.check('html', join(dir, 'crafted-letter.html')))).toEqual([]);
+  });
+});
+
+describe('the shared browser\'s pages', () => {
+  it('gives every job a page as a new one is: a kept page is reset, one left with a listener is not kept', async () => {
+    const lease = await acquireChromium(); // the run's browser, which the pool holds too
+    const limits = { limitMs: 60_000, what: 'a test job' };
+    const url = pathToFileURL(join(HTML_FIXTURES, 'broken.html')).href;
+    try {
+      const { session } = lease;
+      const userAgent = await session.browser.userAgent();
+      const state = (page: Page): Promise<unknown> => page.evaluate(`({ width: innerWidth, dark: matchMedia('(prefers-color-scheme: dark)').matches, ua: navigator.userAgent })`);
+      const first = await session.withPage(async (page) => {
+        await page.goto(url);
+        const fresh = await state(page);
+        const onRequest = (r: HTTPRequest): void => void r.continue();
+        page.on('request', onRequest);
+        await page.setRequestInterception(true);
+        await page.setBypassCSP(true);
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+        await page.setViewport({ width: 320, height: 640 });
+        await page.setUserAgent('een ander');
+        await page.goto(url);
+        expect(await state(page)).toEqual({ width: 320, dark: true, ua: 'een ander' });
+        page.off('request', onRequest);
+        return { page, fresh };
+      }, limits);
+      expect(first.fresh).toEqual({ width: 800, dark: false, ua: userAgent });
+      // Kept and reset: interception is off, so this load needs no handler to finish.
+      const second = await session.withPage(async (page) => {
+        await page.goto(url);
+        return { page, now: await state(page) };
+      }, limits);
+      expect(second.page).toBe(first.page);
+      expect(second.now).toEqual(first.fresh);
+      // A job that leaves a listener behind: its page is closed, the next job gets a new one.
+      await session.withPage(async (page) => { page.on('console', () => undefined); }, limits);
+      const third = await session.withPage(async (page) => page, limits);
+      expect(third).not.toBe(first.page);
+      expect(first.page.isClosed()).toBe(true);
+    } finally {
+      await lease.release();
+    }
   });
 });
 

@@ -2,9 +2,10 @@
  * End to end, once: every letter we have — the samples of input/, the eight unseen letters, the
  * other ministry's letterhead, the markup-like crafted letter and a crafted letter the project had
  * never seen — is published in all formats with every check, as `rijkspers build` does
- * (`buildLetter` over one `CheckerPool`, the loop of `buildLetters`): one browser and one JVM for
- * the whole run. The same sessions then check what only a test can make: PDFs of the layout's edge
- * cases, and EPUBs whose page markers sit at every kind of position.
+ * (`buildLetter` over one `CheckerPool`, the loop of `buildLetters`), with the run's one browser
+ * and one JVM (./pool.ts, shared with ./checkers.ts; ./run.test.ts is the file vitest runs). The
+ * same sessions then check what only a test can make: PDFs of the layout's edge cases, and EPUBs
+ * whose page markers sit at every kind of position.
  *
  * The samples and the unseen letters are published a second time in the large-print house style
  * (templates/grootletter), with the same assertions on words and notes.
@@ -20,7 +21,7 @@
  * checker (our PDF/UA-1 and PDF/A rules, qpdf, pdfinfo). Their HTML and EPUB come from the same
  * templates as a checked edition's: the large-print stylesheet is the same for every letter, and
  * the other letterhead, the Word versions of the reference letter and the crafted letters bring
- * no element a checked edition lacks (the crafted letter's page is checked in checkers.test.ts).
+ * no element a checked edition lacks (the crafted letter's page is checked in ./checkers.ts).
  * The page-marker EPUBs are made from the reference letter. Each full check costs ~6 s of CPU
  * (Chromium for axe, pa11y and Ace, a JVM for EPUBCheck); `RIJKSPERS_E2E=full` (`make e2e-full`)
  * checks every edition in full and makes page-marker EPUBs of all three samples.
@@ -39,8 +40,8 @@ import type { CheckResult, OutputFormat } from '../../src/check/types.js';
 import type { Letter } from '../../src/model/ast.js';
 import { buildLetter, type BuildOptions } from '../../src/pipeline/build.js';
 import type { LetterOutcome as BuildOutcome } from '../../src/report/outcome.js';
-import { CheckerPool } from '../../src/pipeline/checkers.js';
 import { Limiter } from '../../src/util/limiter.js';
+import { checkers as pool } from './pool.js';
 import { readLetter } from '../../src/readers/index.js';
 import { renderEpub } from '../../src/render/epub/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
@@ -114,49 +115,44 @@ const extraChecks = new Map<string, CheckResult>();
 const LANES = 2;
 
 beforeAll(async () => {
-  const pool = new CheckerPool();
   const lanes = new Limiter(LANES);
-  try {
-    // Chromium and the JVM start while the first letters are rendered.
-    if (CHECKED) for (const format of FORMATS) void pool.session(format).catch(() => undefined);
-    const options: BuildOptions = { outDir, formats: FORMATS, check: CHECKED };
-    const publish = async (input: string, opts: BuildOptions, inFull: boolean): Promise<Published> => {
-      const outcome = await buildLetter(input, { ...opts, check: CHECKED && inFull }, pool);
-      if (outcome.kind !== 'published') return { input, outcome };
-      const pdf = outcome.outputs.find((o) => o.format === 'pdf')!.path;
-      const letter = (await readLetter(input)).letter;
-      return {
-        input, outcome, letter, outputs: await readOutputs(outcome),
-        ...(CHECKED && !inFull ? { pdfCheck: await pool.check('pdf', pdf) } : {}),
-      };
+  // Chromium and the JVM start while the first letters are rendered.
+  if (CHECKED) for (const format of FORMATS) void pool.session(format).catch(() => undefined);
+  const options: BuildOptions = { outDir, formats: FORMATS, check: CHECKED };
+  const publish = async (input: string, opts: BuildOptions, inFull: boolean): Promise<Published> => {
+    const outcome = await buildLetter(input, { ...opts, check: CHECKED && inFull }, pool);
+    if (outcome.kind !== 'published') return { input, outcome };
+    const pdf = outcome.outputs.find((o) => o.format === 'pdf')!.path;
+    const letter = (await readLetter(input)).letter;
+    return {
+      input, outcome, letter, outputs: await readOutputs(outcome),
+      ...(CHECKED && !inFull ? { pdfCheck: await pool.check('pdf', pdf) } : {}),
     };
-    const largePrintOptions = { ...options, outDir: largePrintDir, theme: 'grootletter' };
-    const jobs: Array<Promise<unknown>> = [
-      ...INPUTS.map(async (input, i) => { published[i] = await lanes.run(() => publish(input, options, FULLY_CHECKED.has(input))); }),
-      ...LARGE_PRINT.map(async (input, i) => { largePrint[i] = await lanes.run(() => publish(input, largePrintOptions, FULLY_CHECKED_LARGE_PRINT.has(input))); }),
+  };
+  const largePrintOptions = { ...options, outDir: largePrintDir, theme: 'grootletter' };
+  const jobs: Array<Promise<unknown>> = [
+    ...INPUTS.map(async (input, i) => { published[i] = await lanes.run(() => publish(input, options, FULLY_CHECKED.has(input))); }),
+    ...LARGE_PRINT.map(async (input, i) => { largePrint[i] = await lanes.run(() => publish(input, largePrintOptions, FULLY_CHECKED_LARGE_PRINT.has(input))); }),
+  ];
+  if (CHECKED) {
+    jobs.push(...LAYOUT_LETTERS.map(([name, source]) => lanes.run(async () => {
+      const file = join(src, `layout-${name}.pdf`);
+      writeFileSync(file, (await renderPdf(await renderInputOf(source))).bytes);
+      extraChecks.set(`pdf ${name}`, await pool.check('pdf', file));
+    })));
+    // EPUB page markers at every kind of position (test/render/epub/epub.test.ts).
+    const marked: Array<[string, LetterSource, (l: Letter) => ReturnType<typeof syntheticPageStarts>]> = [
+      ...MARKED_SAMPLES.map((sample): [string, LetterSource, typeof syntheticPageStarts] => [sample, sample, syntheticPageStarts]),
+      ['notes in both documents', NOTES_IN_BOTH_DOCUMENTS, notesInBothDocumentsPageStarts],
     ];
-    if (CHECKED) {
-      jobs.push(...LAYOUT_LETTERS.map(([name, source]) => lanes.run(async () => {
-        const file = join(src, `layout-${name}.pdf`);
-        writeFileSync(file, (await renderPdf(await renderInputOf(source))).bytes);
-        extraChecks.set(`pdf ${name}`, await pool.check('pdf', file));
-      })));
-      // EPUB page markers at every kind of position (test/render/epub/epub.test.ts).
-      const marked: Array<[string, LetterSource, (l: Letter) => ReturnType<typeof syntheticPageStarts>]> = [
-        ...MARKED_SAMPLES.map((sample): [string, LetterSource, typeof syntheticPageStarts] => [sample, sample, syntheticPageStarts]),
-        ['notes in both documents', NOTES_IN_BOTH_DOCUMENTS, notesInBothDocumentsPageStarts],
-      ];
-      jobs.push(...marked.map(([name, source, starts], i) => lanes.run(async () => {
-        const input = await renderInputOf(source);
-        const file = join(src, `markers-${i}.epub`);
-        writeFileSync(file, await renderEpub(epubInputOf(input, starts(input.letter))));
-        extraChecks.set(`epub ${name}`, await pool.check('epub', file));
-      })));
-    }
-    await Promise.all(jobs);
-  } finally {
-    await pool.close();
+    jobs.push(...marked.map(([name, source, starts], i) => lanes.run(async () => {
+      const input = await renderInputOf(source);
+      const file = join(src, `markers-${i}.epub`);
+      writeFileSync(file, await renderEpub(epubInputOf(input, starts(input.letter))));
+      extraChecks.set(`epub ${name}`, await pool.check('epub', file));
+    })));
   }
+  await Promise.all(jobs);
 }, 1_800_000);
 
 afterAll(() => {
