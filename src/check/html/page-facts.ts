@@ -76,20 +76,19 @@ export async function loadWatched(page: Page, url: string, file: string): Promis
   };
   // The page is kept for other jobs (see `withPage`): what is added here is taken off again.
   page.on('request', onRequest);
-  const collector = await page.evaluateOnNewDocument(COLLECT_CSP).catch((error: unknown) => {
-    page.off('request', onRequest);
-    throw error;
-  });
   try {
-    await page.setViewport({ width: REFLOW_WIDTH, height: REFLOW_HEIGHT });
-    // No timeout of its own: the page job's time limit (scaled with the file) covers the load.
-    await page.goto(url, { waitUntil: 'load', timeout: 0 });
+    const collector = await page.evaluateOnNewDocument(COLLECT_CSP);
+    try {
+      await page.setViewport({ width: REFLOW_WIDTH, height: REFLOW_HEIGHT });
+      // No timeout of its own: the page job's time limit (scaled with the file) covers the load.
+      await page.goto(url, { waitUntil: 'load', timeout: 0 });
+    } finally {
+      // (A page that cannot take this is gone: the load's own error is the one to report.)
+      await page.removeScriptToEvaluateOnNewDocument(collector.identifier).catch(() => undefined);
+    }
   } catch (error) {
     page.off('request', onRequest);
     throw error;
-  } finally {
-    // (A page that cannot take this is gone: the load's own error is the one to report.)
-    await page.removeScriptToEvaluateOnNewDocument(collector.identifier).catch(() => undefined);
   }
   return async () => {
     page.off('request', onRequest);
