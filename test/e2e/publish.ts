@@ -22,9 +22,9 @@
  * templates as a checked edition's: the large-print stylesheet is the same for every letter, and
  * the other letterhead, the Word versions of the reference letter and the crafted letters bring
  * no element a checked edition lacks (the crafted letter's page is checked in ./checkers.ts).
- * The page-marker EPUBs are made from the reference letter. Each full check costs ~4.5 s of CPU
- * (the HTML's ~1.4 s, Chromium for axe and pa11y; the EPUB's ~3 s, EPUBCheck's JVM and Ace; the
- * PDF's ~0.3 s, measured on the 11 letters); `RIJKSPERS_E2E=full` (`make e2e-full`)
+ * The page-marker EPUBs are made from the reference letter. Each full check costs ~3.3 s of CPU
+ * (the HTML's ~0.8 s, Chromium for axe and pa11y; the EPUB's ~2.2 s, EPUBCheck's JVM and Ace; the
+ * PDF's ~0.3 s, measured on the samples); `RIJKSPERS_E2E=full` (`make e2e-full`)
  * checks every edition in full and makes page-marker EPUBs of all three samples.
  *
  * Written against `CheckResult.findings`/`passed` (src/check/types.ts).
