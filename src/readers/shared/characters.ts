@@ -1,7 +1,8 @@
 /**
  * Characters no publication may hold. XML (so XHTML, the EPUB package, the PDF's XMP) forbids
- * the noncharacters U+FFFE and U+FFFF and C0 controls; Unicode reserves U+FDD0–U+FDEF and the last
- * two code points of every plane as noncharacters; HTML parsers reject C1 controls (U+0080–U+009F).
+ * the noncharacters U+FFFE and U+FFFF and C0 controls; Unicode reserves 32 code points of Arabic
+ * Presentation Forms-A (the range below) and the last two code points of every plane as
+ * noncharacters; HTML parsers reject C1 controls (U+0080–U+009F).
  * None of them is ever text a letter means, so every reader drops them and warns at their place,
  * the same way for every format.
  */
